@@ -1,0 +1,575 @@
+//! An article as paragraphs and sentences, each a byte span into the decoded text.
+//!
+//! Paragraph rules: each non-blank line is a paragraph, except in hard-wrapped text (lines
+//! broken at a fixed width), where consecutive lines whose breaks were forced by that width
+//! join into one paragraph. Kinds (heading, list item, page furniture) come from general
+//! cues of shape and vocabulary, never from a list of known strings.
+
+use crate::input::Source;
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// What a paragraph is, as far as comparison cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Body,
+    Heading,
+    ListItem,
+    /// Page chrome copied along with an article ("Leave a Reply", share lines, ads).
+    Furniture,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Body => "body",
+            Kind::Heading => "heading",
+            Kind::ListItem => "list_item",
+            Kind::Furniture => "furniture",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: Kind,
+    /// Sentence spans, in order, inside `span`.
+    pub sentences: Vec<Span>,
+}
+
+/// A parsed article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub name: String,
+    pub text: String,
+    pub notice: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub word_count: usize,
+}
+
+impl Document {
+    pub fn parse(source: Source) -> Document {
+        let paragraphs = split_paragraphs(&source.text)
+            .into_iter()
+            .map(|span| {
+                let t = &source.text[span.start..span.end];
+                Paragraph { span, kind: classify(t), sentences: sentences(&source.text, span) }
+            })
+            .collect();
+        let word_count = count_words(&source.text);
+        Document { name: source.name, text: source.text, notice: source.notice, paragraphs, word_count }
+    }
+
+    /// The text of a span of this document.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    pub fn para_text(&self, i: usize) -> &str {
+        self.slice(self.paragraphs[i].span)
+    }
+
+    /// The file name without directories, for titles.
+    pub fn short_name(&self) -> &str {
+        self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name)
+    }
+}
+
+/// Words: whitespace-separated tokens with at least one letter or digit.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// Lines as spans without their terminators (`\n`, `\r\n` or a lone `\r`).
+fn lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(Span::new(start, i));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                out.push(Span::new(start, i));
+                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        out.push(Span::new(start, bytes.len()));
+    }
+    out
+}
+
+/// Shrinks a span to exclude leading and trailing whitespace.
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    Span::new(span.start + lead, span.start + lead + trimmed.len())
+}
+
+/// A line's width in characters, the unit hard-wrapping tools count in.
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn is_list_marker_line(s: &str) -> bool {
+    list_marker_len(s).is_some()
+}
+
+/// The byte length of a list marker ("- ", "• ", "3. ", "b) ") at the start of `s`.
+pub fn list_marker_len(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, c) = chars.next()?;
+    if matches!(c, '-' | '*' | '•' | '–' | '—' | '▪' | '◦' | '·') {
+        let rest = &s[c.len_utf8()..];
+        return rest.starts_with([' ', '\t']).then_some(c.len_utf8());
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let head = if digits > 0 && digits <= 3 {
+        digits
+    } else if s.len() > 1 && s.as_bytes()[0].is_ascii_lowercase() && matches!(s.as_bytes()[1], b')') {
+        1
+    } else {
+        return None;
+    };
+    let rest = &s[head..];
+    (rest.starts_with(". ") || rest.starts_with(") ")).then_some(head + 1)
+}
+
+/// Splits text into paragraph spans (trimmed, never empty).
+pub fn split_paragraphs(text: &str) -> Vec<Span> {
+    let lines: Vec<Span> = lines(text).into_iter().map(|l| trim_span(text, l)).collect();
+    let width = hard_wrap_width(text, &lines);
+    let mut out: Vec<Span> = Vec::new();
+    let mut open: Option<Span> = None;
+    for (i, &line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            out.extend(open.take());
+            continue;
+        }
+        let s = &text[line.start..line.end];
+        match open {
+            Some(p) if !is_list_marker_line(s) => {
+                // Join when the previous line's break was forced by the wrap width.
+                let prev = lines[i - 1];
+                let forced = width.is_some_and(|w| {
+                    let first_word = s.split_whitespace().next().map_or(0, char_len);
+                    char_len(&text[prev.start..prev.end]) + 1 + first_word > w
+                });
+                if forced {
+                    open = Some(Span::new(p.start, line.end));
+                } else {
+                    out.push(p);
+                    open = Some(line);
+                }
+            }
+            Some(p) => {
+                out.push(p);
+                open = Some(line);
+            }
+            None => open = Some(line),
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// The width the text was hard-wrapped at, if it looks hard-wrapped at all: most lines
+/// that are followed by another non-blank line could not have taken the next word.
+fn hard_wrap_width(text: &str, lines: &[Span]) -> Option<usize> {
+    let widest = lines.iter().map(|l| char_len(&text[l.start..l.end])).max()?;
+    if !(30..=160).contains(&widest) {
+        return None;
+    }
+    let (mut forced, mut followed) = (0usize, 0usize);
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.is_empty() || b.is_empty() {
+            continue;
+        }
+        followed += 1;
+        let next_word = text[b.start..b.end].split_whitespace().next().map_or(0, char_len);
+        let len = char_len(&text[a.start..a.end]);
+        if len + 1 + next_word > widest && len * 2 >= widest {
+            forced += 1;
+        }
+    }
+    (forced >= 3 && forced * 2 >= followed).then_some(widest)
+}
+
+/// Words that mark page chrome when they make up most of a short line.
+const CHROME_WORDS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "recommended",
+    "related",
+    "reply",
+    "replies",
+    "comment",
+    "comments",
+    "share",
+    "subscribe",
+    "subscribers",
+    "newsletter",
+    "newsletters",
+    "signup",
+    "login",
+    "cookie",
+    "cookies",
+    "privacy",
+    "copyright",
+    "reserved",
+    "tweet",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "email",
+    "print",
+    "items",
+    "item",
+    "list",
+    "click",
+    "follow",
+    "trending",
+    "popular",
+    "loading",
+    "scroll",
+    "top",
+    "more",
+    "read",
+    "stories",
+    "articles",
+    "watch",
+    "listen",
+    "menu",
+    "skip",
+    "content",
+    "next",
+    "previous",
+    "sign",
+    "up",
+    "in",
+    "log",
+    "to",
+    "of",
+    "a",
+    "the",
+    "this",
+    "us",
+    "on",
+    "end",
+    "leave",
+    "also",
+    "like",
+    "you",
+    "may",
+    "story",
+    "article",
+    "post",
+    "posts",
+    "see",
+    "view",
+    "all",
+];
+
+/// Chrome words that carry the signal (the rest above are glue such as "of", "to").
+const CHROME_SIGNALS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "recommended",
+    "related",
+    "reply",
+    "replies",
+    "comment",
+    "comments",
+    "share",
+    "subscribe",
+    "subscribers",
+    "newsletter",
+    "newsletters",
+    "signup",
+    "login",
+    "cookie",
+    "cookies",
+    "privacy",
+    "copyright",
+    "reserved",
+    "tweet",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "email",
+    "print",
+    "items",
+    "trending",
+    "loading",
+    "skip",
+    "menu",
+    "read",
+    "stories",
+    "follow",
+];
+
+/// True when a short line is made of page-chrome vocabulary ("Leave a Reply",
+/// "Recommended stories", "list of 3 itemsend of list", "Share this article").
+fn is_furniture(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    if lower.contains('©') || lower.starts_with("http://") || lower.starts_with("https://") {
+        return true;
+    }
+    // Split glued words ("itemsend") by also trying chrome words as prefixes.
+    let words: Vec<String> =
+        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let mut signals = 0;
+    for w in &words {
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        match chrome_split(w) {
+            Some(parts) => signals += parts.iter().filter(|p| CHROME_SIGNALS.contains(p)).count(),
+            None => return false,
+        }
+    }
+    signals > 0
+}
+
+/// `w` as a sequence of chrome words, if it is one ("itemsend" → ["items", "end"]).
+fn chrome_split(w: &str) -> Option<Vec<&'static str>> {
+    if let Some(exact) = CHROME_WORDS.iter().find(|c| **c == w) {
+        return Some(vec![exact]);
+    }
+    for c in CHROME_WORDS {
+        if c.len() >= 3 && w.len() > c.len() && w.starts_with(c) {
+            if let Some(mut rest) = chrome_split(&w[c.len()..]) {
+                rest.insert(0, c);
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '»', '›'];
+const OPENERS: &[char] = &['“', '‘', '"', '\'', '(', '[', '«', '‹'];
+
+/// The kind of a paragraph from its text alone.
+pub fn classify(text: &str) -> Kind {
+    let t = text.trim();
+    if is_list_marker_line(t) {
+        return Kind::ListItem;
+    }
+    if is_furniture(t) {
+        return Kind::Furniture;
+    }
+    let words = t.split_whitespace().count();
+    let core = t.trim_end_matches(CLOSERS);
+    let ends_open = !core.ends_with(['.', '!', '?', ':', ';', ',', '…']);
+    let first = t.trim_start_matches(OPENERS).chars().next();
+    let starts_well = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if words <= 12 && char_len(t) <= 90 && ends_open && starts_well && !t.contains('\n') {
+        return Kind::Heading;
+    }
+    Kind::Body
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "maj", "st", "jr", "sr", "mt", "ft", "rev", "hon", "pres", "supt", "insp", "messrs", "mme", "mlle", "no",
+    "nos", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "approx", "est", "dept", "univ", "fig", "vol", "pp", "ca", "cf",
+];
+
+/// Sentence spans inside a paragraph span.
+pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    let p = &text[para.start..para.end];
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        while j < chars.len() && CLOSERS.contains(&chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(p.len(), |&(b, _)| b);
+        let mut k = j;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let followed_by_start = k < chars.len()
+            && k > j
+            && (chars[k].1.is_uppercase() || chars[k].1.is_ascii_digit() || OPENERS.contains(&chars[k].1));
+        if followed_by_start && !(c == '.' && is_abbreviation(&p[start..chars[i].0])) {
+            out.push(trim_span(text, Span::new(para.start + start, para.start + end)));
+            start = chars[k].0;
+            i = k;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    if start < p.len() {
+        let last = trim_span(text, Span::new(para.start + start, para.end));
+        if !last.is_empty() {
+            out.push(last);
+        }
+    }
+    out
+}
+
+/// Whether the word that ends `before` (the text up to a full stop) is an abbreviation.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("").trim_start_matches(OPENERS);
+    if word.is_empty() {
+        return false;
+    }
+    // Initials ("J.") and dotted acronyms ("U.S", "e.g").
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::parse(Source::from_text("t", text))
+    }
+
+    fn sents(text: &str) -> Vec<&str> {
+        sentences(text, Span::new(0, text.len())).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn each_line_is_a_paragraph_in_unwrapped_text() {
+        let d = doc("\nFirst paragraph here.\r\nSecond one.\n\n\nThird.\rFourth");
+        let texts: Vec<&str> = (0..d.paragraphs.len()).map(|i| d.para_text(i)).collect();
+        assert_eq!(texts, ["First paragraph here.", "Second one.", "Third.", "Fourth"]);
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_join() {
+        let a = "The quick brown fox jumps over the lazy dog and keeps running until the end of the line.";
+        let b = "A second paragraph that is also wrapped at the same width as the first one.";
+        let text = format!("{}\n\n{}\n", textwrap::fill(a, 30), textwrap::fill(b, 30));
+        let d = doc(&text);
+        assert_eq!(d.paragraphs.len(), 2, "{:?}", d.paragraphs);
+        assert_eq!(d.para_text(0).replace('\n', " "), a);
+        assert_eq!(d.para_text(1).replace('\n', " "), b);
+    }
+
+    #[test]
+    fn hard_wrapped_text_keeps_headings_and_list_items_apart() {
+        let body = "The quick brown fox jumps over the lazy dog and keeps running until the end of the line, then rests.";
+        let text = format!(
+            "Background of the talks\n{}\n- first item of a list\n- second item\n",
+            textwrap::fill(body, 30)
+        );
+        let d = doc(&text);
+        let kinds: Vec<Kind> = d.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [Kind::Heading, Kind::Body, Kind::ListItem, Kind::ListItem]);
+    }
+
+    #[test]
+    fn kinds_by_shape() {
+        assert_eq!(classify("Russia’s Position"), Kind::Heading);
+        assert_eq!(classify("‘It looks better’"), Kind::Heading);
+        assert_eq!(classify("- Cede significant territory"), Kind::ListItem);
+        assert_eq!(classify("2. Second point"), Kind::ListItem);
+        assert_eq!(classify("Leave a Reply"), Kind::Furniture);
+        assert_eq!(classify("Recommended stories"), Kind::Furniture);
+        assert_eq!(classify("list of 3 itemsend of list"), Kind::Furniture);
+        assert_eq!(classify("Share this article"), Kind::Furniture);
+        assert_eq!(classify("ADVERTISEMENT"), Kind::Furniture);
+        assert_eq!(classify("Full details of the proposal as it stands have not been revealed."), Kind::Body);
+        assert_eq!(classify("Next Steps"), Kind::Heading);
+        assert_eq!(
+            classify("Related stocks fell sharply on Monday after the announcement by regulators."),
+            Kind::Body
+        );
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_decimals_and_quotes() {
+        assert_eq!(
+            sents("U.S. officials say more than 1.2 million men died. Neither side reveals losses."),
+            ["U.S. officials say more than 1.2 million men died.", "Neither side reveals losses."]
+        );
+        assert_eq!(
+            sents("Moscow agrees with the proposals as a “basis for future agreements.” He also said more."),
+            ["Moscow agrees with the proposals as a “basis for future agreements.”", "He also said more."]
+        );
+        assert_eq!(
+            sents("Mr. Smith met Dr. J. Jones. They talked."),
+            ["Mr. Smith met Dr. J. Jones.", "They talked."]
+        );
+        assert_eq!(sents("Really? Yes! Fine"), ["Really?", "Yes!", "Fine"]);
+        assert_eq!(sents("It cost $3.50 in Jan. 2020 and rose."), ["It cost $3.50 in Jan. 2020 and rose."]);
+    }
+
+    #[test]
+    fn spans_are_exact_slices() {
+        let text = "  Indented line.  \n\tTabbed “quote.” Next\n";
+        let d = doc(text);
+        for p in &d.paragraphs {
+            let s = d.slice(p.span);
+            assert_eq!(s, s.trim());
+            for snt in &p.sentences {
+                assert!(p.span.contains(*snt));
+            }
+        }
+        assert_eq!(d.para_text(0), "Indented line.");
+    }
+}

@@ -1,0 +1,156 @@
+//! Reading an article from a file or standard input and decoding it to UTF-8.
+//!
+//! Every failure becomes an [`InputError`] whose `Display` is one line naming the input, so
+//! the binary can print it and exit without a backtrace.
+
+use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// An article's text, decoded, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The name shown to the user: the path as given, or `-` for standard input.
+    pub name: String,
+    /// The decoded text. Every span in redline is a byte offset into this string.
+    pub text: String,
+    /// Set when the bytes were not plain UTF-8 and had to be converted.
+    pub notice: Option<String>,
+}
+
+impl Source {
+    /// A source from text already in memory (the bundled articles, tests).
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source { name: name.into(), text: text.into(), notice: None }
+    }
+}
+
+/// Why an input could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    NotFound(String),
+    IsDirectory(String),
+    Unreadable(String, String),
+    Binary(String),
+    Empty(String),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::NotFound(n) => write!(f, "{n}: no such file"),
+            InputError::IsDirectory(n) => write!(f, "{n}: is a directory, not a text file"),
+            InputError::Unreadable(n, why) => write!(f, "{n}: cannot read: {why}"),
+            InputError::Binary(n) => write!(f, "{n}: looks like a binary file (it contains NUL bytes)"),
+            InputError::Empty(n) => write!(f, "{n}: is empty (no text to compare)"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Reads `path` (or standard input for `-`) whole and decodes it.
+pub fn read_source(path: &str) -> Result<Source, InputError> {
+    let name = path.to_string();
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| InputError::Unreadable(name.clone(), io_reason(&e)))?;
+        buf
+    } else {
+        let p = Path::new(path);
+        match std::fs::metadata(p) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(InputError::NotFound(name)),
+            Err(e) => return Err(InputError::Unreadable(name, io_reason(&e))),
+            Ok(m) if m.is_dir() => return Err(InputError::IsDirectory(name)),
+            Ok(_) => {}
+        }
+        std::fs::read(p).map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => InputError::NotFound(name.clone()),
+            _ => InputError::Unreadable(name.clone(), io_reason(&e)),
+        })?
+    };
+    decode(&name, &bytes)
+}
+
+/// The OS error text without Rust's " (os error 13)" suffix.
+fn io_reason(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Decodes raw bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM, or else Windows-1252,
+/// which is what most mis-labelled saved web articles turn out to be.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
+    let name = name.to_string();
+    let (text, notice) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        match std::str::from_utf8(rest) {
+            Ok(s) => (s.to_string(), None),
+            Err(_) => decode_legacy(rest),
+        }
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        let (s, _, had_errors) = enc.decode(bytes);
+        let mut note = format!("decoded from {}", enc.name());
+        if had_errors {
+            note.push_str(" (some bytes were invalid and shown as \u{FFFD})");
+        }
+        (s.into_owned(), Some(note))
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => (s.to_string(), None),
+            Err(_) => decode_legacy(bytes),
+        }
+    };
+    if text.contains('\0') {
+        return Err(InputError::Binary(name));
+    }
+    if text.trim().is_empty() {
+        return Err(InputError::Empty(name));
+    }
+    Ok(Source { name, text, notice })
+}
+
+fn decode_legacy(bytes: &[u8]) -> (String, Option<String>) {
+    let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    (s.into_owned(), Some("not UTF-8: decoded as Windows-1252".to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_passes_through_and_bom_is_dropped() {
+        let s = decode("a", "\u{FEFF}Hello “world”".as_bytes()).unwrap();
+        assert_eq!(s.text, "Hello “world”");
+        assert_eq!(s.notice, None);
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_with_a_notice() {
+        let s = decode("a", b"It\x92s \x93quoted\x94").unwrap();
+        assert_eq!(s.text, "It’s “quoted”");
+        assert!(s.notice.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let bytes: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Hi there".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let s = decode("a", &bytes).unwrap();
+        assert_eq!(s.text, "Hi there");
+    }
+
+    #[test]
+    fn nul_bytes_and_blank_text_are_refused() {
+        assert_eq!(decode("b", b"abc\0def"), Err(InputError::Binary("b".into())));
+        assert_eq!(decode("e", b""), Err(InputError::Empty("e".into())));
+        assert_eq!(decode("e", b" \n\r\n\t"), Err(InputError::Empty("e".into())));
+    }
+}

@@ -1,0 +1,208 @@
+//! Screen geometry and the wrapped layout of the rows: which byte span of which paragraph
+//! stands on each visual line of each pane. Built once per pane width (on start and on
+//! resize), so drawing a frame only slices what is visible.
+
+use crate::comparison::{Comparison, Row};
+use crate::document::{Document, Span};
+use crate::text;
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
+
+/// The smallest screen the reader draws into; below it a message says so.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 8;
+/// Columns inside each pane before the text: a row marker and a space.
+pub const GUTTER: u16 = 2;
+/// Blank columns between the text and a pane's right border.
+pub const RIGHT_PAD: u16 = 1;
+
+/// Where things go on a screen of a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Geometry {
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+    /// Width of each pane, borders included; both panes are equally wide.
+    pub fn pane_width(&self) -> u16 {
+        self.width / 2
+    }
+    /// Width available to text inside a pane.
+    pub fn text_width(&self) -> u16 {
+        self.pane_width().saturating_sub(2 + GUTTER + RIGHT_PAD).max(1)
+    }
+    /// Visual lines visible inside a pane (borders and the status bar take three).
+    pub fn body_height(&self) -> u16 {
+        self.height.saturating_sub(3).max(1)
+    }
+}
+
+/// A piece of a paragraph on one visual line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub para: usize,
+    pub span: Span,
+}
+
+/// One visual line across both panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VisualLine {
+    pub row: usize,
+    pub left: Option<Segment>,
+    pub right: Option<Segment>,
+}
+
+/// All visual lines for one text width, and where each row starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub width: usize,
+    pub lines: Vec<VisualLine>,
+    /// The first visual line of each row.
+    pub row_starts: Vec<usize>,
+}
+
+impl Layout {
+    pub fn new(comparison: &Comparison, width: usize) -> Layout {
+        let mut lines = Vec::new();
+        let mut row_starts = Vec::with_capacity(comparison.rows.len());
+        for (r, row) in comparison.rows.iter().enumerate() {
+            row_starts.push(lines.len());
+            let left = side_lines(&comparison.left, &row.left, width);
+            let right = match &comparison.right {
+                Some(doc) => side_lines(doc, &row.right, width),
+                None => vec![],
+            };
+            let height = left.len().max(right.len()).max(1);
+            for i in 0..height {
+                let at = |v: &Vec<Option<Segment>>| v.get(i).copied().flatten();
+                lines.push(VisualLine { row: r, left: at(&left), right: at(&right) });
+            }
+            // A blank line after each row keeps rows apart.
+            lines.push(VisualLine { row: r, left: None, right: None });
+        }
+        Layout { width, lines, row_starts }
+    }
+
+    /// The row shown on a visual line.
+    pub fn row_at(&self, line: usize) -> Option<usize> {
+        self.lines.get(line).map(|l| l.row)
+    }
+}
+
+/// Lines of one side of a row: its paragraphs wrapped, a blank line between paragraphs.
+fn side_lines(doc: &Document, paras: &[usize], width: usize) -> Vec<Option<Segment>> {
+    let mut out = Vec::new();
+    for (k, &p) in paras.iter().enumerate() {
+        if k > 0 {
+            out.push(None);
+        }
+        for span in wrap(&doc.text, doc.paragraphs[p].span, width) {
+            out.push(Some(Segment { para: p, span }));
+        }
+    }
+    out
+}
+
+/// A word (a run of non-whitespace) with its display width and the whitespace after it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    span: Span,
+    width: usize,
+    gap: usize,
+}
+
+impl Fragment for Word {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.gap as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// Wraps the text of `span` to `width` cells, returning each line's span. Whitespace at a
+/// break is dropped from both lines; a word wider than the line is cut between characters.
+pub fn wrap(text: &str, span: Span, width: usize) -> Vec<Span> {
+    let width = width.max(2);
+    let s = &text[span.start..span.end];
+    let mut words: Vec<Word> = Vec::new();
+    let mut at = 0;
+    while at < s.len() {
+        let rest = &s[at..];
+        let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let after = &rest[word_len..];
+        let gap_len = after.len() - after.trim_start().len();
+        let gap = text::width(&after[..gap_len]);
+        let start = span.start + at;
+        push_word(&mut words, text, Span::new(start, start + word_len), gap, width);
+        at += word_len + gap_len;
+    }
+    let widths = [width as f64];
+    wrap_first_fit(&words, &widths)
+        .into_iter()
+        .filter_map(|line| Some(Span::new(line.first()?.span.start, line.last()?.span.end)))
+        .collect()
+}
+
+/// Adds a word, cutting it into pieces no wider than `width` where needed.
+fn push_word(words: &mut Vec<Word>, text: &str, span: Span, gap: usize, width: usize) {
+    let w = text::width(&text[span.start..span.end]);
+    if w <= width {
+        words.push(Word { span, width: w, gap });
+        return;
+    }
+    let mut piece_start = span.start;
+    let mut piece_width = 0;
+    for (i, c) in text[span.start..span.end].char_indices() {
+        let cw = text::char_width(c);
+        if piece_width + cw > width && piece_width > 0 {
+            words.push(Word { span: Span::new(piece_start, span.start + i), width: piece_width, gap: 0 });
+            piece_start = span.start + i;
+            piece_width = 0;
+        }
+        piece_width += cw;
+    }
+    words.push(Word { span: Span::new(piece_start, span.end), width: piece_width, gap });
+}
+
+/// The row a paragraph of one side is shown in.
+pub fn row_of(rows: &[Row], left_side: bool, para: usize) -> Option<usize> {
+    rows.iter().position(|r| if left_side { r.left.contains(&para) } else { r.right.contains(&para) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str, w: usize) -> Vec<&str> {
+        wrap(s, Span::new(0, s.len()), w).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(lines("the quick brown fox jumps", 10), ["the quick", "brown fox", "jumps"]);
+    }
+
+    #[test]
+    fn cuts_overlong_words_and_counts_wide_characters() {
+        assert_eq!(lines("abcdefghij xy", 4), ["abcd", "efgh", "ij", "xy"]);
+        assert_eq!(lines("日本語です", 4), ["日本", "語で", "す"]);
+        for l in lines("日本語 テキスト combining e\u{301}e\u{301}e\u{301}", 5) {
+            assert!(text::width(l) <= 5, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn every_word_appears_once_in_order() {
+        let s = "One  two\tthree\nfour, five — six.";
+        let joined: Vec<&str> = lines(s, 7).iter().flat_map(|l| l.split_whitespace()).collect();
+        assert_eq!(joined, s.split_whitespace().collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,66 @@
+//! How input characters are shown on a terminal: control characters and escape sequences
+//! become visible, inert placeholders, so nothing from an article can drive the terminal.
+
+use unicode_width::UnicodeWidthChar;
+
+/// What to draw for one input character.
+pub fn display_char(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => ' ',
+        // C0 controls (ESC among them) as their Unicode control pictures: ␛ for ESC.
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '␡',
+        // C1 controls (CSI 0x9B can start an escape sequence on some terminals).
+        '\u{80}'..='\u{9F}' => '\u{FFFD}',
+        // Bidirectional overrides, embeddings, isolates and marks: shown, not obeyed.
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => '⇄',
+        _ => c,
+    }
+}
+
+/// Whether a character is drawn as a placeholder rather than as itself.
+pub fn is_unsafe(c: char) -> bool {
+    display_char(c) != c && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Cells one input character takes once displayed.
+pub fn char_width(c: char) -> usize {
+    display_char(c).width().unwrap_or(0)
+}
+
+/// Cells a piece of input text takes once displayed.
+pub fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// The text to draw for a piece of input: every character mapped by [`display_char`].
+pub fn sanitize(s: &str) -> String {
+    s.chars().map(display_char).collect()
+}
+
+/// Whether the text holds bidirectional controls (worth flagging to the reader).
+pub fn has_bidi_controls(s: &str) -> bool {
+    s.chars().any(|c| display_char(c) == '⇄' && c != '⇄')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_inert() {
+        let s = sanitize("a\u{1b}[31mred\u{1b}]52;c;aGk=\u{7}\u{9b}2J");
+        assert!(!s.chars().any(|c| c.is_control()), "{s:?}");
+        assert!(s.starts_with("a␛[31mred␛]52;c;aGk=␇"));
+    }
+
+    #[test]
+    fn widths_count_cells() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("日本"), 4);
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("\u{1b}"), 1);
+        assert!(has_bidi_controls("abc\u{202E}def"));
+        assert!(!has_bidi_controls("abc ⇄ def"));
+    }
+}

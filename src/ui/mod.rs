@@ -1,0 +1,167 @@
+//! Drawing the reader from `&App`. Nothing here changes state or analyses text: it slices
+//! the visible lines of the layout and styles them through the theme.
+
+pub mod theme;
+
+use crate::app::{App, Overlay};
+use crate::document::{Document, Span};
+use crate::keymap;
+use crate::layout::{Segment, GUTTER, MIN_HEIGHT, MIN_WIDTH};
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout as Split, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use theme::Theme;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = Theme::new(self.color);
+        if self.geometry.too_small() {
+            render_too_small(area, buf);
+            return;
+        }
+        let [body, status] = Split::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        let pane_w = self.geometry.pane_width();
+        let left_area = Rect { width: pane_w, ..body };
+        let right_area = Rect { x: body.x + pane_w, width: pane_w, ..body };
+        render_pane(self, true, left_area, buf, &theme);
+        render_pane(self, false, right_area, buf, &theme);
+        render_status(self, status, buf, &theme);
+        if self.overlay == Overlay::Help {
+            render_help(area, buf, &theme);
+        }
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let msg = format!(
+        "Terminal too small ({}×{}). redline needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
+}
+
+fn pane_title(doc: Option<&Document>) -> String {
+    match doc {
+        Some(d) => format!(" {} · {} words ", text::sanitize(d.short_name()), d.word_count),
+        None => " (no second document) ".to_string(),
+    }
+}
+
+fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let c = &app.comparison;
+    let doc = if left { Some(&c.left) } else { c.right.as_ref() };
+    let block = Block::bordered()
+        .border_style(theme.border())
+        .title(TextSpan::styled(pane_title(doc), theme.title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(doc) = doc else { return };
+    let lines = app.layout.lines.iter().skip(app.scroll).take(inner.height as usize);
+    for (y, vl) in (inner.y..).zip(lines) {
+        let row = &c.rows[vl.row];
+        let first_line = app.layout.row_starts.get(vl.row) == Some(&(app.scroll + (y - inner.y) as usize));
+        let side_has_content = if left { !row.left.is_empty() } else { !row.right.is_empty() };
+        if first_line && side_has_content {
+            let (mark, style) = theme.marker(row.status);
+            buf.set_string(inner.x, y, mark.to_string(), style);
+        }
+        let seg = if left { vl.left } else { vl.right };
+        if let Some(Segment { span, .. }) = seg {
+            let x = inner.x + GUTTER;
+            let width = inner.width.saturating_sub(GUTTER);
+            let line = Line::from(styled_segment(doc, span, theme.text(row.status), theme));
+            line.render(Rect { x, y, width, height: 1 }, buf);
+        }
+    }
+}
+
+/// The spans that draw one segment: input text made safe, placeholders dimmed.
+fn styled_segment<'a>(doc: &'a Document, span: Span, base: Style, theme: &Theme) -> Vec<TextSpan<'a>> {
+    let raw = doc.slice(span);
+    if !raw.chars().any(|c| text::display_char(c) != c) {
+        return vec![TextSpan::styled(raw, base)];
+    }
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    for ch in raw.chars() {
+        if text::is_unsafe(ch) {
+            if !plain.is_empty() {
+                out.push(TextSpan::styled(std::mem::take(&mut plain), base));
+            }
+            out.push(TextSpan::styled(text::display_char(ch).to_string(), theme.placeholder()));
+        } else {
+            plain.push(text::display_char(ch));
+        }
+    }
+    if !plain.is_empty() {
+        out.push(TextSpan::styled(plain, base));
+    }
+    out
+}
+
+fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(area, theme.status_bar());
+    let total = app.layout.lines.len();
+    let shown_end = (app.scroll + app.page()).min(total);
+    let percent = if app.max_scroll() == 0 { 100 } else { app.scroll * 100 / app.max_scroll() };
+    let mut left =
+        format!(" lines {}–{} of {} ({}%)", (app.scroll + 1).min(total), shown_end, total, percent);
+    if app.comparison.right.is_some() {
+        left.push_str(&format!(" │ similarity {:.0}%", app.comparison.summary.similarity * 100.0));
+        for (status, n) in app.status_counts() {
+            left.push_str(&format!(" · {n} {}", status.as_str()));
+        }
+    }
+    let notices: Vec<String> = std::iter::once(&app.comparison.left)
+        .chain(app.comparison.right.as_ref())
+        .filter_map(|d| d.notice.as_ref().map(|n| format!(" {}: {} ", text::sanitize(d.short_name()), n)))
+        .collect();
+    let hint = " ? help  q quit ";
+    let mut spans = vec![TextSpan::styled(left, theme.status_bar())];
+    for n in notices {
+        spans.push(TextSpan::raw(" "));
+        spans.push(TextSpan::styled(n, theme.notice()));
+    }
+    Line::from(spans).render(area, buf);
+    let hint_w = hint.chars().count() as u16;
+    if area.width > hint_w + 20 {
+        let x = area.x + area.width - hint_w;
+        buf.set_string(x, area.y, hint, theme.status_key());
+    }
+}
+
+fn render_help(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let entries = keymap::help_entries();
+    let key_w = entries.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let desc_w = entries.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
+    let width = ((key_w + desc_w + 7) as u16).min(area.width.saturating_sub(2));
+    let height = ((entries.len() + 4) as u16).min(area.height.saturating_sub(1));
+    let popup = Rect {
+        x: area.x + (area.width.saturating_sub(width)) / 2,
+        y: area.y + (area.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    let mut lines: Vec<Line> = entries
+        .into_iter()
+        .map(|(keys, desc)| {
+            Line::from(vec![
+                TextSpan::styled(format!(" {keys:>key_w$}  "), theme.help_key()),
+                TextSpan::raw(desc),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(" ? or Esc closes this help"));
+    Paragraph::new(lines)
+        .block(
+            Block::bordered()
+                .title(TextSpan::styled(" redline keys ", theme.title()))
+                .border_style(theme.border()),
+        )
+        .render(popup, buf);
+}

@@ -1,0 +1,142 @@
+//! The reader as the user sees it: TestBackend screens of the bundled pair and key
+//! sequences driving the App.
+
+mod common;
+
+use common::bundled_pair;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+use redline::app::{Action, App, Overlay};
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.geometry.width, app.geometry.height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen_text(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>())
+        .collect()
+}
+
+fn app(w: u16, h: u16) -> App {
+    App::new(bundled_pair(), w, h)
+}
+
+#[test]
+fn bundled_pair_at_120_by_40_shows_both_titles_and_first_paragraphs() {
+    let a = app(120, 40);
+    let lines = screen_text(&draw(&a));
+    assert!(lines[0].contains("source.txt · 608 words"), "{}", lines[0]);
+    assert!(lines[0].contains("rewrite.txt · 539 words"), "{}", lines[0]);
+    // Left pane starts at column 0, right pane at column 60.
+    let left: Vec<String> = lines.iter().map(|l| l.chars().take(60).collect()).collect();
+    let right: Vec<String> = lines.iter().map(|l| l.chars().skip(60).collect()).collect();
+    assert!(left[1].contains("The White House is “optimistic” about a deal"), "{}", left[1]);
+    assert!(right.iter().take(8).any(|l| l.contains("The White House expressed optimism")), "{right:#?}");
+    assert!(right.iter().take(8).any(|l| l.contains("United States envoys")), "{right:#?}");
+    assert!(lines[39].contains("? help"), "status bar: {}", lines[39]);
+}
+
+#[test]
+fn rows_stay_level_with_filler_on_the_shorter_side() {
+    let a = app(120, 40);
+    for (i, row) in a.comparison.rows.iter().enumerate() {
+        let start = a.layout.row_starts[i];
+        let end = a.layout.row_starts.get(i + 1).copied().unwrap_or(a.layout.lines.len());
+        assert!(a.layout.lines[start..end].iter().all(|l| l.row == i));
+        // The row is as tall as its taller side (plus the blank separator line).
+        let side = |left: bool| {
+            a.layout.lines[start..end]
+                .iter()
+                .filter(|l| if left { l.left.is_some() } else { l.right.is_some() })
+                .count()
+        };
+        let paras = row.left.len().max(row.right.len());
+        assert!(end - start > side(true).max(side(false)), "a blank separator follows each row");
+        assert!(end - start <= side(true).max(side(false)) + paras);
+    }
+}
+
+#[test]
+fn keys_scroll_show_help_and_quit() {
+    let mut a = app(100, 30);
+    assert_eq!(a.scroll, 0);
+    a.update(Action::LineDown);
+    a.update(Action::LineDown);
+    assert_eq!(a.scroll, 2);
+    a.update(Action::LineUp);
+    assert_eq!(a.scroll, 1);
+    a.update(Action::PageDown);
+    assert_eq!(a.scroll, 1 + a.page() - 1);
+    a.update(Action::HalfPageUp);
+    assert_eq!(a.scroll, a.page() - a.page() / 2);
+    a.update(Action::Bottom);
+    assert_eq!(a.scroll, a.max_scroll());
+    a.update(Action::LineDown);
+    assert_eq!(a.scroll, a.max_scroll(), "no scrolling past the end");
+    let last = screen_text(&draw(&a));
+    assert!(last.iter().any(|l| l.contains("Leave a Reply")), "the end shows the last paragraph");
+    a.update(Action::Top);
+    a.update(Action::LineUp);
+    assert_eq!(a.scroll, 0);
+
+    a.update(Action::ToggleHelp);
+    assert_eq!(a.overlay, Overlay::Help);
+    let help = screen_text(&draw(&a));
+    assert!(help.iter().any(|l| l.contains("redline keys")));
+    assert!(help.iter().any(|l| l.contains("scroll down half a page")));
+    a.update(Action::Back);
+    assert_eq!(a.overlay, Overlay::None);
+    assert!(a.running, "Esc closes the help first");
+    a.update(Action::Back);
+    assert!(!a.running);
+    let mut b = app(100, 30);
+    b.update(Action::Quit);
+    assert!(!b.running);
+}
+
+#[test]
+fn resize_rewraps_and_keeps_the_row_on_top() {
+    let mut a = app(120, 40);
+    a.update(Action::PageDown);
+    let row = a.layout.row_at(a.scroll).unwrap();
+    let wide_lines = a.layout.lines.len();
+    a.resize(70, 30);
+    assert!(a.layout.lines.len() > wide_lines, "narrower panes wrap into more lines");
+    assert_eq!(a.layout.row_at(a.scroll), Some(row));
+    let lines = screen_text(&draw(&a));
+    assert!(lines.iter().all(|l| l.chars().count() == 70));
+}
+
+#[test]
+fn tiny_terminal_shows_a_message_instead_of_panes() {
+    let a = app(30, 6);
+    let text = screen_text(&draw(&a)).join("\n");
+    assert!(text.contains("Terminal too small"), "{text}");
+    assert!(!text.contains("source.txt"));
+    // Even absurd sizes draw without panicking.
+    for (w, h) in [(1, 1), (2, 40), (200, 2), (40, 8)] {
+        draw(&app(w, h));
+    }
+}
+
+#[test]
+fn escape_sequences_in_input_are_drawn_inert() {
+    use redline::comparison::Comparison;
+    use redline::document::Document;
+    use redline::input::Source;
+    let evil = "Title\u{1b}]52;c;ZXZpbA==\u{7} and \u{1b}[2J clear\nSecond \u{9b}31m para.";
+    let c = Comparison::new(
+        Document::parse(Source::from_text("evil.txt", evil)),
+        Some(Document::parse(Source::from_text("ok.txt", "Fine text.\n"))),
+    );
+    let a = App::new(c, 80, 20);
+    let buf = draw(&a);
+    for cell in buf.content() {
+        assert!(!cell.symbol().chars().any(|c| c.is_control()), "control char drawn: {:?}", cell.symbol());
+    }
+    assert!(screen_text(&buf).join("").contains("␛]52;c;ZXZpbA==␇"));
+}
