@@ -3,6 +3,8 @@
 
 use crate::comparison::{Link, Row, RowStatus};
 use crate::document::{Document, Kind};
+use crate::terms::{TermModel, Unit};
+use std::collections::{HashMap, HashSet};
 
 /// The result of aligning two documents.
 #[derive(Debug, Clone, Default)]
@@ -28,16 +30,267 @@ pub fn single(doc: &Document) -> Alignment {
     Alignment { links: vec![], rows, similarity: 0.0 }
 }
 
-/// Aligns two documents. (Positional for now: the n-th content paragraph of each side.)
+/// A sentence's best counterpart must score at least this to be called the same content.
+pub const LINK_THRESHOLD: f32 = 0.2;
+/// Below this a pair's own score is too weak for its neighbours to lift it to a link.
+const RAW_FLOOR: f32 = 0.15;
+/// How much a sentence pair's score may grow from a strong neighbouring pair (0..1).
+const CONTEXT_WEIGHT: f32 = 0.3;
+/// A further counterpart (a split or merge) must explain this share of what is left of the
+/// sentence once the better counterparts are taken away.
+const FURTHER_SHARE: f32 = 0.25;
+/// A pair one side chose is dropped when, for the other side, it explains less than this
+/// share of content beyond that side's better counterparts.
+const VETO_SHARE: f32 = 0.1;
+/// Candidate pairs kept per sentence, each way.
+const CANDIDATES: usize = 12;
+/// Terms in more units than this are too common to propose candidates (they still score).
+const RARE_DF: u32 = 64;
+
+type Scores = HashMap<(usize, usize), f32>;
+
+/// Aligns two documents by meaning. Sentences are scored against likely counterparts (with
+/// a lift from strong neighbouring pairs); each sentence links to its best counterpart when
+/// that shares enough content, and to further ones while they explain a good part of what
+/// the better ones left unexplained (merges and splits). Paragraph links follow.
 pub fn align(left: &Document, right: &Document) -> Alignment {
-    let content = |d: &Document| -> Vec<usize> {
-        (0..d.paragraphs.len()).filter(|&i| d.paragraphs[i].kind != Kind::Furniture).collect()
-    };
-    let (l, r) = (content(left), content(right));
-    let mut links: Vec<Link> =
-        l.iter().zip(&r).map(|(&a, &b)| Link { left: a, right: b, score: 1.0, moved: false }).collect();
+    let model = TermModel::build(left, right);
+    let mut raw = candidate_scores(&model);
+    let list_pairs = add_list_scores(&model, &mut raw);
+    let scores = with_context(&raw);
+    let mut by_left: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.left.len()];
+    let mut by_right: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.right.len()];
+    for (&(i, j), &s) in &scores {
+        if raw[&(i, j)] >= RAW_FLOOR && s >= LINK_THRESHOLD {
+            by_left[i].push((j, s));
+            by_right[j].push((i, s));
+        }
+    }
+    // Paragraph pairs that two or more sentence pairs tie together: hardly a coincidence.
+    let mut support: HashMap<(usize, usize), u32> = HashMap::new();
+    for (i, cands) in by_left.iter().enumerate() {
+        for &(j, _) in cands {
+            *support.entry((model.left[i].para, model.right[j].para)).or_insert(0) += 1;
+        }
+    }
+    let mut from_left: HashMap<(usize, usize), Verdict> = HashMap::new();
+    for (i, cands) in by_left.iter_mut().enumerate() {
+        for (j, v) in explaining(&model, &model.left[i], cands, &model.right) {
+            from_left.insert((i, j), v);
+        }
+    }
+    let mut from_right: HashMap<(usize, usize), Verdict> = HashMap::new();
+    for (j, cands) in by_right.iter_mut().enumerate() {
+        for (i, v) in explaining(&model, &model.right[j], cands, &model.left) {
+            from_right.insert((i, j), v);
+        }
+    }
+    let mut para_links: HashMap<(usize, usize), f32> = HashMap::new();
+    for (key, a) in &from_left {
+        let b = &from_right[key];
+        // Chosen by one side, and not redundant for the other: a pair whose shared words the
+        // other sentence's better counterparts already explain is a coincidence.
+        let paras = (model.left[key.0].para, model.right[key.1].para);
+        let corroborated = support.get(&paras).is_some_and(|&n| n >= 2) || list_pairs.contains(key);
+        let agreed = (a.chosen || b.chosen)
+            && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
+        if agreed {
+            let e = para_links.entry(paras).or_insert(0.0);
+            *e = e.max(a.score.min(1.0));
+        }
+    }
+    let mut links: Vec<Link> = para_links
+        .into_iter()
+        .map(|((l, r), s)| Link { left: l, right: r, score: round3(s), moved: false })
+        .collect();
     let rows = rows_from_links(left, right, &mut links);
-    Alignment { links, rows, similarity: 0.0 }
+    let similarity = shared_content(&model, &links);
+    Alignment { links, rows, similarity: round3(similarity) }
+}
+
+/// What one sentence makes of a counterpart.
+#[derive(Debug, Clone, Copy)]
+struct Verdict {
+    score: f32,
+    /// Linked from this side: the best counterpart, or one explaining enough of the rest.
+    chosen: bool,
+    /// The share of this sentence's content weight it explains beyond better counterparts.
+    gain: f32,
+}
+
+/// Runs through a unit's counterparts, best first: the best is chosen, and so is each next
+/// one that explains enough of the unit's content weight the chosen ones left unexplained.
+fn explaining(
+    model: &TermModel,
+    unit: &Unit,
+    cands: &mut [(usize, f32)],
+    other: &[Unit],
+) -> Vec<(usize, Verdict)> {
+    cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut remaining: Vec<u32> = unit.terms.clone();
+    let mut out = Vec::with_capacity(cands.len());
+    for &(k, score) in cands.iter() {
+        let gain = model.explained(&remaining, &other[k]) / unit.weight.max(f32::EPSILON);
+        let chosen = out.is_empty() || gain >= FURTHER_SHARE;
+        if chosen {
+            remaining.retain(|t| other[k].terms.binary_search(t).is_err());
+        }
+        out.push((k, Verdict { score, chosen, gain }));
+    }
+    out
+}
+
+/// Scores for bulleted items read as one list: an item too short to score on its own takes
+/// the list's score against a sentence it shares a term with.
+fn add_list_scores(model: &TermModel, scores: &mut Scores) -> HashSet<(usize, usize)> {
+    let mut pairs = HashSet::new();
+    for left_side in [true, false] {
+        let (units, other) =
+            if left_side { (&model.left, &model.right) } else { (&model.right, &model.left) };
+        let mut k = 0;
+        while k < units.len() {
+            if units[k].kind != Kind::ListItem {
+                k += 1;
+                continue;
+            }
+            let end = (k..units.len()).find(|&e| units[e].kind != Kind::ListItem).unwrap_or(units.len());
+            if end - k >= 2 {
+                if let Some(list) = model.merged(&units[k..end]) {
+                    for (o, ou) in other.iter().enumerate() {
+                        if ou.kind == Kind::Heading {
+                            continue;
+                        }
+                        let whole = model.similarity(&list, ou);
+                        if whole < LINK_THRESHOLD {
+                            continue;
+                        }
+                        for (item, iu) in units.iter().enumerate().take(end).skip(k) {
+                            let content: Vec<u32> =
+                                iu.terms.iter().copied().filter(|&t| !model.is_stop(t)).collect();
+                            if model.explained(&content, ou) > 0.0 {
+                                let key = if left_side { (item, o) } else { (o, item) };
+                                let e = scores.entry(key).or_insert(0.0);
+                                *e = e.max(whole);
+                                pairs.insert(key);
+                            }
+                        }
+                    }
+                }
+            }
+            k = end;
+        }
+    }
+    pairs
+}
+
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// Scores of likely sentence pairs: those sharing a rare term, the best few each way.
+fn candidate_scores(model: &TermModel) -> Scores {
+    let usable = |t: u32| !model.is_stop(t) && model.df[t as usize] <= RARE_DF;
+    let index = |units: &[Unit]| {
+        let mut idx: Vec<Vec<u32>> = vec![Vec::new(); model.stems.len()];
+        for (u, unit) in units.iter().enumerate() {
+            for &t in unit.terms.iter().filter(|&&t| usable(t)) {
+                idx[t as usize].push(u as u32);
+            }
+        }
+        idx
+    };
+    let (left_index, right_index) = (index(&model.left), index(&model.right));
+    let mut pairs: Scores = HashMap::new();
+    // One pass each way, so every sentence keeps its own best candidates.
+    for (from, to_index, to_len, flip) in [
+        (&model.left, &right_index, model.right.len(), false),
+        (&model.right, &left_index, model.left.len(), true),
+    ] {
+        let mut acc = vec![0.0f32; to_len];
+        let mut touched: Vec<usize> = Vec::new();
+        for (a, unit) in from.iter().enumerate() {
+            for &t in unit.terms.iter().filter(|&&t| usable(t)) {
+                for &b in &to_index[t as usize] {
+                    let b = b as usize;
+                    if acc[b] == 0.0 {
+                        touched.push(b);
+                    }
+                    acc[b] += model.weights[t as usize];
+                }
+            }
+            touched.sort_unstable_by(|&x, &y| acc[y].total_cmp(&acc[x]).then(x.cmp(&y)));
+            for &b in touched.iter().take(CANDIDATES) {
+                let key = if flip { (b, a) } else { (a, b) };
+                // Headings align with headings only: a heading summarises, it does not
+                // carry a paragraph's content.
+                let headings =
+                    (model.left[key.0].kind == Kind::Heading, model.right[key.1].kind == Kind::Heading);
+                if headings.0 != headings.1 {
+                    continue;
+                }
+                if let std::collections::hash_map::Entry::Vacant(e) = pairs.entry(key) {
+                    e.insert(model.similarity(&model.left[key.0], &model.right[key.1]));
+                }
+            }
+            for &b in &touched {
+                acc[b] = 0.0;
+            }
+            touched.clear();
+        }
+    }
+    pairs
+}
+
+/// Scores raised by the neighbourhood: a pair next to a strong pair (the sentences before
+/// or after, or a sentence split or merged across neighbours) gains up to its own score.
+fn with_context(raw: &Scores) -> Scores {
+    const AROUND: [(isize, isize); 6] = [(-1, -1), (1, 1), (0, -1), (0, 1), (-1, 0), (1, 0)];
+    raw.iter()
+        .map(|(&(i, j), &s)| {
+            let near = AROUND
+                .iter()
+                .filter_map(|&(di, dj)| {
+                    let key = (i.checked_add_signed(di)?, j.checked_add_signed(dj)?);
+                    raw.get(&key).copied()
+                })
+                .fold(0.0f32, f32::max);
+            ((i, j), s + (CONTEXT_WEIGHT * near).min(s))
+        })
+        .collect()
+}
+
+/// The share of both documents' content weight found in the paragraphs they are linked to.
+fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
+    let mut partners_left: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut partners_right: HashMap<usize, Vec<usize>> = HashMap::new();
+    for k in links {
+        partners_left.entry(k.left).or_default().push(k.right);
+        partners_right.entry(k.right).or_default().push(k.left);
+    }
+    let covered = |units: &[Unit], other: &[Unit], partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
+        let mut by_para: HashMap<usize, HashSet<u32>> = HashMap::new();
+        for u in other {
+            by_para.entry(u.para).or_default().extend(u.terms.iter().copied());
+        }
+        let mut total = 0.0;
+        let mut hit = 0.0;
+        for u in units {
+            total += u.weight;
+            let Some(ps) = partners.get(&u.para) else { continue };
+            for &t in &u.terms {
+                if ps.iter().any(|p| by_para.get(p).is_some_and(|set| set.contains(&t))) {
+                    hit += model.weights[t as usize];
+                }
+            }
+        }
+        (hit, total)
+    };
+    let (hl, tl) = covered(&model.left, &model.right, &partners_left);
+    let (hr, tr) = covered(&model.right, &model.left, &partners_right);
+    if tl + tr <= 0.0 {
+        return 0.0;
+    }
+    (hl + hr) / (tl + tr)
 }
 
 /// Builds rows from links: the heaviest chain of links in reading order on both sides forms

@@ -1,0 +1,479 @@
+//! Content terms for similarity that survives paraphrase: words folded (case, typography,
+//! possessives), stemmed, and weighted by how rare they are across the two documents, with
+//! numbers and names weighted up and function words down.
+
+use crate::document::{Document, Kind, Span};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+
+/// One sentence as a set of term ids, for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// The paragraph the sentence belongs to.
+    pub para: usize,
+    /// The kind of that paragraph.
+    pub kind: Kind,
+    pub span: Span,
+    /// Term ids, sorted, each once.
+    pub terms: Vec<u32>,
+    /// The sum of the terms' weights.
+    pub weight: f32,
+}
+
+/// Both documents' sentences as weighted term sets over one shared vocabulary.
+#[derive(Debug, Clone)]
+pub struct TermModel {
+    pub stems: Vec<String>,
+    pub weights: Vec<f32>,
+    /// Document frequency: in how many units (of both sides) each term occurs.
+    pub df: Vec<u32>,
+    pub left: Vec<Unit>,
+    pub right: Vec<Unit>,
+}
+
+/// Words that carry grammar rather than content; kept, but with a tenth of the weight.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "say",
+    "said",
+    "says",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "although",
+    "though",
+    "whether",
+    "within",
+    "without",
+    "among",
+    "still",
+    "s",
+    "t",
+    "d",
+    "ll",
+    "re",
+    "ve",
+    "m",
+];
+
+/// A word of running text as the similarity measure sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+    /// Lower-cased, typographic apostrophes straightened, possessive dropped.
+    pub folded: String,
+    pub number: bool,
+    /// Written with a capital letter somewhere other than the start of its sentence.
+    pub capitalized: bool,
+}
+
+/// The words of a sentence: runs of letters and digits (hyphens split words; apostrophes and
+/// separators between digits, as in "don't" and "1.2", do not).
+pub fn words(text: &str, span: Span) -> Vec<Word> {
+    let s = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut first = true;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            let joins =
+                |pred: fn(char) -> bool| j + 1 < chars.len() && pred(chars[j - 1].1) && pred(chars[j + 1].1);
+            if c.is_alphanumeric()
+                || (matches!(c, '\'' | '’') && joins(char::is_alphabetic))
+                || (matches!(c, '.' | ',') && joins(|c| c.is_ascii_digit()))
+                || (c == '.' && joins(char::is_uppercase))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let b0 = chars[start].0;
+        let b1 = chars.get(j).map_or(s.len(), |&(b, _)| b);
+        let raw = &s[b0..b1];
+        let folded = fold(raw);
+        if !folded.is_empty() {
+            let number = raw.starts_with(|c: char| c.is_ascii_digit());
+            let capitalized = !first && raw.starts_with(char::is_uppercase);
+            out.push(Word { span: Span::new(span.start + b0, span.start + b1), folded, number, capitalized });
+        }
+        first = false;
+        i = j;
+    }
+    out
+}
+
+/// Lower-case, straighten apostrophes, drop a possessive "'s", drop thousands separators.
+pub fn fold(raw: &str) -> String {
+    let mut s: String =
+        raw.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).collect();
+    if s.ends_with("'s") {
+        s.truncate(s.len() - 2);
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.retain(|c| c != ',');
+    } else {
+        // Dotted acronyms: "u.s" is "us".
+        s.retain(|c| c != '.');
+    }
+    s
+}
+
+struct Builder {
+    stemmer: Stemmer,
+    ids: HashMap<String, u32>,
+    word_ids: HashMap<String, u32>,
+    stems: Vec<String>,
+    number: Vec<bool>,
+    capitalized: Vec<u32>,
+    seen: Vec<u32>,
+}
+
+impl Builder {
+    fn id(&mut self, w: &Word) -> u32 {
+        let id = match self.word_ids.get(&w.folded) {
+            Some(&id) => id,
+            None => {
+                let stem =
+                    if w.number { w.folded.clone() } else { self.stemmer.stem(&w.folded).into_owned() };
+                let next = self.stems.len() as u32;
+                let id = *self.ids.entry(stem.clone()).or_insert(next);
+                if id == next {
+                    self.stems.push(stem);
+                    self.number.push(w.number);
+                    self.capitalized.push(0);
+                    self.seen.push(0);
+                }
+                self.word_ids.insert(w.folded.clone(), id);
+                id
+            }
+        };
+        self.seen[id as usize] += 1;
+        self.capitalized[id as usize] += u32::from(w.capitalized);
+        id
+    }
+
+    fn units(&mut self, doc: &Document) -> Vec<Unit> {
+        let mut out = Vec::new();
+        for (p, para) in doc.paragraphs.iter().enumerate() {
+            if para.kind == Kind::Furniture {
+                continue;
+            }
+            for &span in &para.sentences {
+                let mut terms: Vec<u32> = words(&doc.text, span).iter().map(|w| self.id(w)).collect();
+                terms.sort_unstable();
+                terms.dedup();
+                if !terms.is_empty() {
+                    out.push(Unit { para: p, kind: para.kind, span, terms, weight: 0.0 });
+                }
+            }
+        }
+        out
+    }
+}
+
+impl TermModel {
+    pub fn build(left: &Document, right: &Document) -> TermModel {
+        let mut b = Builder {
+            stemmer: Stemmer::create(Algorithm::English),
+            ids: HashMap::new(),
+            word_ids: HashMap::new(),
+            stems: Vec::new(),
+            number: Vec::new(),
+            capitalized: Vec::new(),
+            seen: Vec::new(),
+        };
+        let mut l = b.units(left);
+        let mut r = b.units(right);
+        let mut df = vec![0u32; b.stems.len()];
+        for u in l.iter().chain(&r) {
+            for &t in &u.terms {
+                df[t as usize] += 1;
+            }
+        }
+        let n = (l.len() + r.len()).max(1) as f32;
+        let weights: Vec<f32> = (0..b.stems.len())
+            .map(|t| {
+                let idf = (1.0 + n / df[t].max(1) as f32).ln();
+                let stem = &b.stems[t];
+                let boost = if STOP_WORDS.contains(&stem.as_str()) {
+                    0.1
+                } else if b.number[t] {
+                    1.5
+                } else if b.capitalized[t] * 2 > b.seen[t] {
+                    1.3
+                } else {
+                    1.0
+                };
+                idf * boost
+            })
+            .collect();
+        for u in l.iter_mut().chain(r.iter_mut()) {
+            u.weight = u.terms.iter().map(|&t| weights[t as usize]).sum();
+        }
+        TermModel { stems: b.stems, weights, df, left: l, right: r }
+    }
+
+    /// A unit made of several (a bulleted list read as a whole).
+    pub fn merged(&self, units: &[Unit]) -> Option<Unit> {
+        let first = units.first()?;
+        let last = units.last()?;
+        let mut terms: Vec<u32> = units.iter().flat_map(|u| u.terms.iter().copied()).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        let weight = terms.iter().map(|&t| self.weights[t as usize]).sum();
+        Some(Unit {
+            para: first.para,
+            kind: first.kind,
+            span: Span::new(first.span.start, last.span.end),
+            terms,
+            weight,
+        })
+    }
+
+    /// The weight of `a`'s terms among `remaining` that `b` also has.
+    pub fn explained(&self, remaining: &[u32], b: &Unit) -> f32 {
+        remaining.iter().filter(|t| b.terms.binary_search(t).is_ok()).map(|&t| self.weights[t as usize]).sum()
+    }
+
+    /// Whether a term is a function word (weighted down, never used to find candidates).
+    pub fn is_stop(&self, t: u32) -> bool {
+        STOP_WORDS.contains(&self.stems[t as usize].as_str())
+    }
+
+    /// How much content two units share, 0..1: the weight of their common terms (related
+    /// word forms count in part) over the geometric mean of their weights.
+    pub fn similarity(&self, a: &Unit, b: &Unit) -> f32 {
+        if a.weight <= 0.0 || b.weight <= 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j) = (0, 0);
+        let mut shared = 0.0;
+        let mut only_a = Vec::new();
+        let mut only_b = Vec::new();
+        while i < a.terms.len() && j < b.terms.len() {
+            let (x, y) = (a.terms[i], b.terms[j]);
+            if x == y {
+                shared += self.weights[x as usize];
+                i += 1;
+                j += 1;
+            } else if x < y {
+                only_a.push(x);
+                i += 1;
+            } else {
+                only_b.push(y);
+                j += 1;
+            }
+        }
+        only_a.extend_from_slice(&a.terms[i..]);
+        only_b.extend_from_slice(&b.terms[j..]);
+        shared += self.related_forms(&only_a, &only_b);
+        (shared / (a.weight * b.weight).sqrt()).min(1.0)
+    }
+
+    /// Partial credit for word forms the stemmer keeps apart ("optimism" ~ "optimistic"):
+    /// stems sharing a long prefix that covers nearly all of the shorter one.
+    fn related_forms(&self, a: &[u32], b: &[u32]) -> f32 {
+        let mut credit = 0.0;
+        let mut used = vec![false; b.len()];
+        for &x in a {
+            let sx = &self.stems[x as usize];
+            if sx.len() < 5 || self.number_like(x) {
+                continue;
+            }
+            for (k, &y) in b.iter().enumerate() {
+                let sy = &self.stems[y as usize];
+                if used[k] || sy.len() < 5 || self.number_like(y) {
+                    continue;
+                }
+                let common = sx.bytes().zip(sy.bytes()).take_while(|(p, q)| p == q).count();
+                if common >= 5 && common + 2 >= sx.len().min(sy.len()) {
+                    used[k] = true;
+                    credit += 0.6 * self.weights[x as usize].min(self.weights[y as usize]);
+                    break;
+                }
+            }
+        }
+        credit
+    }
+
+    fn number_like(&self, t: u32) -> bool {
+        self.stems[t as usize].starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Source;
+
+    fn folded(s: &str) -> Vec<String> {
+        words(s, Span::new(0, s.len())).into_iter().map(|w| w.folded).collect()
+    }
+
+    #[test]
+    fn words_fold_typography_possessives_and_numbers() {
+        assert_eq!(folded("Trump’s envoys don't"), ["trump", "envoys", "don't"]);
+        assert_eq!(
+            folded("A 28-point plan, 1.2 million and 2,000 men."),
+            ["a", "28", "point", "plan", "1.2", "million", "and", "2000", "men"]
+        );
+        assert_eq!(folded("“Quoted” — Kyiv’s"), ["quoted", "kyiv"]);
+        assert_eq!(folded("U.S. officials, the U.N."), ["us", "officials", "the", "un"]);
+    }
+
+    #[test]
+    fn paraphrase_scores_above_unrelated_text() {
+        let l = Document::parse(Source::from_text(
+            "l",
+            "The White House is optimistic about a deal with the rebels.\nThe harvest was poor this autumn in the northern valleys.",
+        ));
+        let r = Document::parse(Source::from_text(
+            "r",
+            "The White House expressed optimism about the rebel deal.",
+        ));
+        let m = TermModel::build(&l, &r);
+        let close = m.similarity(&m.left[0], &m.right[0]);
+        let far = m.similarity(&m.left[1], &m.right[0]);
+        assert!(close > 0.5 && far < 0.1, "close {close}, far {far}");
+    }
+}
