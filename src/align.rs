@@ -377,29 +377,96 @@ fn normalized(s: &str) -> String {
 }
 
 /// Indices (into `links`, sorted by (left, right)) of the heaviest chain in which both ends
-/// never go backwards and each step advances at least one side.
+/// never go backwards and each step advances at least one side. O(n log n): links are taken
+/// in (left, right) order and a Fenwick tree over right indices holds the best chain ending
+/// at or before each right index.
 fn heaviest_chain(links: &[Link]) -> Vec<usize> {
     let n = links.len();
-    let mut best = vec![0.0f64; n];
+    let size = links.iter().map(|k| k.right + 1).max().unwrap_or(0);
+    // tree[x] = (weight, link index) of the best chain ending at a right index in x's range.
+    let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); size + 1];
+    let better = |a: (f64, usize), b: (f64, usize)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
     let mut prev = vec![usize::MAX; n];
-    for i in 0..n {
-        best[i] = links[i].score;
-        for j in 0..i {
-            let (a, b) = (links[j], links[i]);
-            if a.left <= b.left && a.right <= b.right && best[j] + b.score > best[i] {
-                best[i] = best[j] + b.score;
-                prev[i] = j;
+    let mut best = (0.0, usize::MAX);
+    for (i, link) in links.iter().enumerate() {
+        let mut q = (0.0, usize::MAX);
+        let mut x = link.right + 1;
+        while x > 0 {
+            if better(tree[x], q) {
+                q = tree[x];
             }
+            x &= x - 1;
+        }
+        let here = (q.0 + link.score, i);
+        prev[i] = q.1;
+        if better(here, best) {
+            best = here;
+        }
+        let mut x = link.right + 1;
+        while x <= size {
+            if better(here, tree[x]) {
+                tree[x] = here;
+            }
+            x += x & x.wrapping_neg();
         }
     }
-    let Some(mut at) = (0..n).max_by(|&a, &b| best[a].total_cmp(&best[b])) else {
-        return vec![];
-    };
-    let mut out = vec![at];
-    while prev[at] != usize::MAX {
-        at = prev[at];
+    let mut out = Vec::new();
+    let mut at = best.1;
+    while at != usize::MAX {
         out.push(at);
+        at = prev[at];
     }
     out.reverse();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(l: usize, r: usize, score: f64) -> Link {
+        Link { left: l, right: r, score, moved: false }
+    }
+
+    /// The quadratic definition, to check the fast version against.
+    fn slow_chain_weight(links: &[Link]) -> f64 {
+        let mut best = vec![0.0f64; links.len()];
+        for i in 0..links.len() {
+            best[i] = links[i].score;
+            for j in 0..i {
+                if links[j].left <= links[i].left && links[j].right <= links[i].right {
+                    best[i] = best[i].max(best[j] + links[i].score);
+                }
+            }
+        }
+        best.into_iter().fold(0.0, f64::max)
+    }
+
+    #[test]
+    fn chain_keeps_order_and_is_heaviest() {
+        let mut links =
+            vec![link(0, 2, 0.5), link(1, 0, 0.9), link(2, 1, 0.8), link(3, 3, 0.4), link(3, 4, 0.3)];
+        links.sort_by_key(|k| (k.left, k.right));
+        let chain = heaviest_chain(&links);
+        let picked: Vec<(usize, usize)> = chain.iter().map(|&i| (links[i].left, links[i].right)).collect();
+        assert_eq!(picked, [(1, 0), (2, 1), (3, 3), (3, 4)]);
+        let w: f64 = chain.iter().map(|&i| links[i].score).sum();
+        assert!((w - slow_chain_weight(&links)).abs() < 1e-9);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chain_matches_the_quadratic_definition(raw in proptest::collection::vec((0usize..30, 0usize..30, 1u32..100), 0..60)) {
+            let mut links: Vec<Link> = raw.iter().map(|&(l, r, s)| link(l, r, f64::from(s) / 100.0)).collect();
+            links.sort_by_key(|k| (k.left, k.right));
+            links.dedup_by_key(|k| (k.left, k.right));
+            let chain = heaviest_chain(&links);
+            for w in chain.windows(2) {
+                let (a, b) = (links[w[0]], links[w[1]]);
+                proptest::prop_assert!(a.left <= b.left && a.right <= b.right);
+            }
+            let w: f64 = chain.iter().map(|&i| links[i].score).sum();
+            proptest::prop_assert!((w - slow_chain_weight(&links)).abs() < 1e-6);
+        }
+    }
 }

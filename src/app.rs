@@ -15,6 +15,8 @@ pub enum Action {
     HalfPageUp,
     Top,
     Bottom,
+    /// Jump from one end of a moved paragraph to the other.
+    JumpMoved,
     ToggleHelp,
     /// Close an overlay, or quit when none is open.
     Back,
@@ -32,6 +34,7 @@ impl Action {
         Action::HalfPageUp,
         Action::Top,
         Action::Bottom,
+        Action::JumpMoved,
         Action::ToggleHelp,
         Action::Back,
         Action::Quit,
@@ -48,6 +51,7 @@ impl Action {
             Action::HalfPageUp => "scroll up half a page",
             Action::Top => "go to the top",
             Action::Bottom => "go to the end",
+            Action::JumpMoved => "jump between the two ends of a moved paragraph",
             Action::ToggleHelp => "show or hide this help",
             Action::Back => "close the help, or quit",
             Action::Quit => "quit",
@@ -70,6 +74,10 @@ pub struct App {
     /// The first visual line shown.
     pub scroll: usize,
     pub overlay: Overlay,
+    /// The row the last jump landed on, marked in the gutter.
+    pub focus: Option<usize>,
+    /// A one-line message for the status bar, replaced by the next action.
+    pub message: Option<String>,
     pub running: bool,
     /// Whether the view may use colour (off under NO_COLOR).
     pub color: bool,
@@ -79,7 +87,17 @@ impl App {
     pub fn new(comparison: Comparison, width: u16, height: u16) -> App {
         let geometry = Geometry { width, height };
         let layout = Layout::new(&comparison, geometry.text_width() as usize);
-        App { comparison, layout, geometry, scroll: 0, overlay: Overlay::None, running: true, color: true }
+        App {
+            comparison,
+            layout,
+            geometry,
+            scroll: 0,
+            overlay: Overlay::None,
+            focus: None,
+            message: None,
+            running: true,
+            color: true,
+        }
     }
 
     /// The terminal changed size: re-wrap if the text width changed, keep the same row on top.
@@ -96,7 +114,9 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         let page = self.page();
+        self.message = None;
         match action {
+            Action::JumpMoved => self.jump_moved(),
             Action::LineDown => self.scroll_by(1),
             Action::LineUp => self.scroll_by(-1),
             Action::PageDown => self.scroll_by(page.saturating_sub(1).max(1) as isize),
@@ -112,6 +132,45 @@ impl App {
             Action::Back | Action::Quit => self.running = false,
         }
         self.clamp();
+    }
+
+    /// The rows with at least one line on screen.
+    pub fn visible_rows(&self) -> std::ops::Range<usize> {
+        let first = self.layout.row_at(self.scroll).unwrap_or(0);
+        let last_line = (self.scroll + self.page()).min(self.layout.lines.len()).saturating_sub(1);
+        let last = self.layout.row_at(last_line).map_or(first, |r| r + 1);
+        first..last.max(first)
+    }
+
+    /// Scrolls so `row` stands a few lines below the top, with context above it, and marks it.
+    pub fn go_to_row(&mut self, row: usize) {
+        let start = self.layout.row_starts.get(row).copied().unwrap_or(0);
+        let context = (self.page() / 4).min(4);
+        self.scroll = start.saturating_sub(context);
+        self.focus = Some(row);
+        self.clamp();
+    }
+
+    /// From the focused row, or the first row on screen with a moved paragraph, or the next
+    /// one below: to the row holding the other end of its move.
+    fn jump_moved(&mut self) {
+        let c = &self.comparison;
+        let has_move = |r: usize| c.moved_partner(r).is_some();
+        let visible = self.visible_rows();
+        let from = self
+            .focus
+            .filter(|&f| visible.contains(&f) && has_move(f))
+            .or_else(|| visible.clone().find(|&r| has_move(r)))
+            .or_else(|| (visible.end..c.rows.len()).find(|&r| has_move(r)));
+        let Some(from) = from else {
+            self.message = Some("no moved paragraphs from here on".to_string());
+            return;
+        };
+        let Some((to, left, para)) = c.moved_partner(from) else { return };
+        let side = if left { "left" } else { "right" };
+        self.message =
+            Some(format!("moved: its counterpart is {side} paragraph {} (m jumps back)", para + 1));
+        self.go_to_row(to);
     }
 
     /// Visual lines that fit in a pane.

@@ -37,6 +37,7 @@ pub const BINDINGS: &[(Key, Action)] = &[
     (special(KeyCode::Home), Action::Top),
     (k('G'), Action::Bottom),
     (special(KeyCode::End), Action::Bottom),
+    (k('m'), Action::JumpMoved),
     (k('?'), Action::ToggleHelp),
     (special(KeyCode::Esc), Action::Back),
     (k('q'), Action::Quit),

@@ -140,3 +140,46 @@ fn escape_sequences_in_input_are_drawn_inert() {
     }
     assert!(screen_text(&buf).join("").contains("␛]52;c;ZXZpbA==␇"));
 }
+
+#[test]
+fn m_jumps_between_the_ends_of_a_moved_paragraph_and_back() {
+    let mut a = app(120, 40);
+    let c = &a.comparison;
+    let right = c.right.as_ref().unwrap();
+    // The Paris-talks paragraph went into the rewrite's Zelenskyy paragraph, earlier on.
+    let paris = (0..c.left.paragraphs.len())
+        .find(|&i| c.left.para_text(i).starts_with("Following talks in Paris"))
+        .unwrap();
+    let zel = (0..right.paragraphs.len())
+        .find(|&i| right.para_text(i).starts_with("President Volodymyr Zelenskyy"))
+        .unwrap();
+    let (paris_row, zel_row) = (c.left_row[paris], c.right_row[zel]);
+    assert_eq!(c.left_marks[paris], redline::comparison::RowStatus::Moved);
+    a.go_to_row(paris_row);
+    a.update(Action::JumpMoved);
+    assert_eq!(a.focus, Some(zel_row));
+    assert!(a.visible_rows().contains(&zel_row));
+    assert!(a.message.as_deref().unwrap().contains("moved"));
+    a.update(Action::JumpMoved);
+    assert_eq!(a.focus, Some(paris_row), "m again jumps back");
+    let screen = screen_text(&draw(&a)).join("\n");
+    assert!(screen.contains("↕ Following talks in Paris"), "moved marker in the gutter:\n{screen}");
+}
+
+#[test]
+fn omitted_and_added_paragraphs_are_marked() {
+    let a = app(120, 40);
+    let c = &a.comparison;
+    let right = c.right.as_ref().unwrap();
+    let trump = (0..c.left.paragraphs.len())
+        .find(|&i| c.left.para_text(i).starts_with("Trump, who had promised"))
+        .unwrap();
+    assert_eq!(c.left_marks[trump], redline::comparison::RowStatus::Omitted);
+    let next =
+        (0..right.paragraphs.len()).find(|&i| right.para_text(i).starts_with("The coming weeks")).unwrap();
+    assert_eq!(c.right_marks[next], redline::comparison::RowStatus::Added);
+    let mut b = app(120, 40);
+    b.update(Action::Bottom);
+    let screen = screen_text(&draw(&b)).join("\n");
+    assert!(screen.contains("+ The coming weeks are expected"), "{screen}");
+}

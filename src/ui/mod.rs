@@ -6,7 +6,7 @@ pub mod theme;
 use crate::app::{App, Overlay};
 use crate::document::{Document, Span};
 use crate::keymap;
-use crate::layout::{Segment, GUTTER, MIN_HEIGHT, MIN_WIDTH};
+use crate::layout::{Segment, GUTTER, MIN_HEIGHT, MIN_WIDTH, RIGHT_PAD};
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout as Split, Rect};
@@ -59,22 +59,24 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(doc) = doc else { return };
+    let marks = if left { &c.left_marks } else { &c.right_marks };
     let lines = app.layout.lines.iter().skip(app.scroll).take(inner.height as usize);
     for (y, vl) in (inner.y..).zip(lines) {
-        let row = &c.rows[vl.row];
-        let first_line = app.layout.row_starts.get(vl.row) == Some(&(app.scroll + (y - inner.y) as usize));
-        let side_has_content = if left { !row.left.is_empty() } else { !row.right.is_empty() };
-        if first_line && side_has_content {
-            let (mark, style) = theme.marker(row.status);
+        let seg = if left { vl.left } else { vl.right };
+        if app.focus == Some(vl.row) {
+            buf.set_string(inner.x, y, " ", theme.focus());
+        }
+        let Some(Segment { para, span }) = seg else { continue };
+        let status = marks[para];
+        if span.start == doc.paragraphs[para].span.start {
+            let (mark, style) = theme.marker(status);
+            let style = if app.focus == Some(vl.row) { style.patch(theme.focus()) } else { style };
             buf.set_string(inner.x, y, mark.to_string(), style);
         }
-        let seg = if left { vl.left } else { vl.right };
-        if let Some(Segment { span, .. }) = seg {
-            let x = inner.x + GUTTER;
-            let width = inner.width.saturating_sub(GUTTER);
-            let line = Line::from(styled_segment(doc, span, theme.text(row.status), theme));
-            line.render(Rect { x, y, width, height: 1 }, buf);
-        }
+        let x = inner.x + GUTTER;
+        let width = inner.width.saturating_sub(GUTTER + RIGHT_PAD);
+        let line = Line::from(styled_segment(doc, span, theme.text(status), theme));
+        line.render(Rect { x, y, width, height: 1 }, buf);
     }
 }
 
@@ -109,7 +111,10 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let percent = if app.max_scroll() == 0 { 100 } else { app.scroll * 100 / app.max_scroll() };
     let mut left =
         format!(" lines {}–{} of {} ({}%)", (app.scroll + 1).min(total), shown_end, total, percent);
-    if app.comparison.right.is_some() {
+    if let Some(m) = &app.message {
+        left.push_str(" │ ");
+        left.push_str(m);
+    } else if app.comparison.right.is_some() {
         left.push_str(&format!(" │ similarity {:.0}%", app.comparison.summary.similarity * 100.0));
         for (status, n) in app.status_counts() {
             left.push_str(&format!(" · {n} {}", status.as_str()));

@@ -69,6 +69,11 @@ impl Theme {
         }
     }
 
+    /// The gutter of the row the last jump landed on.
+    pub fn focus(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
     pub fn placeholder(&self) -> Style {
         self.pick(Style::new().fg(Color::DarkGray), Style::new().add_modifier(Modifier::DIM))
     }
