@@ -4,7 +4,7 @@
 use crate::comparison::{Link, Row, RowStatus};
 use crate::document::{Document, Kind};
 use crate::terms::{TermModel, Unit};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The result of aligning two documents.
 #[derive(Debug, Clone, Default)]
@@ -67,25 +67,25 @@ pub fn align(left: &Document, right: &Document) -> Alignment {
         }
     }
     // Paragraph pairs that two or more sentence pairs tie together: hardly a coincidence.
-    let mut support: HashMap<(usize, usize), u32> = HashMap::new();
+    let mut support: HashMap<(usize, usize), u32> = HashMap::default();
     for (i, cands) in by_left.iter().enumerate() {
         for &(j, _) in cands {
             *support.entry((model.left[i].para, model.right[j].para)).or_insert(0) += 1;
         }
     }
-    let mut from_left: HashMap<(usize, usize), Verdict> = HashMap::new();
+    let mut from_left: HashMap<(usize, usize), Verdict> = HashMap::default();
     for (i, cands) in by_left.iter_mut().enumerate() {
         for (j, v) in explaining(&model, &model.left[i], cands, &model.right) {
             from_left.insert((i, j), v);
         }
     }
-    let mut from_right: HashMap<(usize, usize), Verdict> = HashMap::new();
+    let mut from_right: HashMap<(usize, usize), Verdict> = HashMap::default();
     for (j, cands) in by_right.iter_mut().enumerate() {
         for (i, v) in explaining(&model, &model.right[j], cands, &model.left) {
             from_right.insert((i, j), v);
         }
     }
-    let mut para_links: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut para_links: HashMap<(usize, usize), f32> = HashMap::default();
     for (key, a) in &from_left {
         let b = &from_right[key];
         // Chosen by one side, and not redundant for the other: a pair whose shared words the
@@ -143,7 +143,7 @@ fn explaining(
 /// Scores for bulleted items read as one list: an item too short to score on its own takes
 /// the list's score against a sentence it shares a term with.
 fn add_list_scores(model: &TermModel, scores: &mut Scores) -> HashSet<(usize, usize)> {
-    let mut pairs = HashSet::new();
+    let mut pairs = HashSet::default();
     for left_side in [true, false] {
         let (units, other) =
             if left_side { (&model.left, &model.right) } else { (&model.right, &model.left) };
@@ -200,7 +200,7 @@ fn candidate_scores(model: &TermModel) -> Scores {
         idx
     };
     let (left_index, right_index) = (index(&model.left), index(&model.right));
-    let mut pairs: Scores = HashMap::new();
+    let mut pairs: Scores = HashMap::default();
     // One pass each way, so every sentence keeps its own best candidates.
     for (from, to_index, to_len, flip) in [
         (&model.left, &right_index, model.right.len(), false),
@@ -261,14 +261,14 @@ fn with_context(raw: &Scores) -> Scores {
 
 /// The share of both documents' content weight found in the paragraphs they are linked to.
 fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
-    let mut partners_left: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut partners_right: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut partners_left: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut partners_right: HashMap<usize, Vec<usize>> = HashMap::default();
     for k in links {
         partners_left.entry(k.left).or_default().push(k.right);
         partners_right.entry(k.right).or_default().push(k.left);
     }
     let covered = |units: &[Unit], other: &[Unit], partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
-        let mut by_para: HashMap<usize, HashSet<u32>> = HashMap::new();
+        let mut by_para: HashMap<usize, HashSet<u32>> = HashMap::default();
         for u in other {
             by_para.entry(u.para).or_default().extend(u.terms.iter().copied());
         }

@@ -22,6 +22,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod report;
+pub mod synth;
 pub mod terms;
 pub mod text;
 pub mod tui;

@@ -4,7 +4,7 @@
 
 use crate::document::{Document, Kind, Span};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One sentence as a set of term ids, for comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +27,10 @@ pub struct TermModel {
     pub weights: Vec<f32>,
     /// Document frequency: in how many units (of both sides) each term occurs.
     pub df: Vec<u32>,
+    /// The first five bytes of each stem as a number (0 for short stems and numbers): the key
+    /// for the related-word-form fallback, so it compares integers, not strings.
+    prefix: Vec<u64>,
+    stop: Vec<bool>,
     pub left: Vec<Unit>,
     pub right: Vec<Unit>,
 }
@@ -315,8 +319,8 @@ impl TermModel {
     pub fn build(left: &Document, right: &Document) -> TermModel {
         let mut b = Builder {
             stemmer: Stemmer::create(Algorithm::English),
-            ids: HashMap::new(),
-            word_ids: HashMap::new(),
+            ids: HashMap::default(),
+            word_ids: HashMap::default(),
             stems: Vec::new(),
             number: Vec::new(),
             capitalized: Vec::new(),
@@ -324,6 +328,7 @@ impl TermModel {
         };
         let mut l = b.units(left);
         let mut r = b.units(right);
+        let stop: Vec<bool> = b.stems.iter().map(|st| STOP_WORDS.contains(&st.as_str())).collect();
         let mut df = vec![0u32; b.stems.len()];
         for u in l.iter().chain(&r) {
             for &t in &u.terms {
@@ -334,8 +339,7 @@ impl TermModel {
         let weights: Vec<f32> = (0..b.stems.len())
             .map(|t| {
                 let idf = (1.0 + n / df[t].max(1) as f32).ln();
-                let stem = &b.stems[t];
-                let boost = if STOP_WORDS.contains(&stem.as_str()) {
+                let boost = if stop[t] {
                     0.1
                 } else if b.number[t] {
                     1.5
@@ -350,7 +354,19 @@ impl TermModel {
         for u in l.iter_mut().chain(r.iter_mut()) {
             u.weight = u.terms.iter().map(|&t| weights[t as usize]).sum();
         }
-        TermModel { stems: b.stems, weights, df, left: l, right: r }
+        let prefix = b
+            .stems
+            .iter()
+            .zip(&stop)
+            .map(|(st, &is_stop)| {
+                if st.len() < 5 || st.starts_with(|c: char| c.is_ascii_digit()) || is_stop {
+                    0
+                } else {
+                    st.bytes().take(5).fold(0u64, |k, byte| (k << 8) | u64::from(byte))
+                }
+            })
+            .collect();
+        TermModel { stems: b.stems, weights, df, prefix, stop, left: l, right: r }
     }
 
     /// A unit made of several (a bulleted list read as a whole).
@@ -377,7 +393,7 @@ impl TermModel {
 
     /// Whether a term is a function word (weighted down, never used to find candidates).
     pub fn is_stop(&self, t: u32) -> bool {
-        STOP_WORDS.contains(&self.stems[t as usize].as_str())
+        self.stop[t as usize]
     }
 
     /// How much content two units share, 0..1: the weight of their common terms (related
@@ -414,30 +430,26 @@ impl TermModel {
     /// stems sharing a long prefix that covers nearly all of the shorter one.
     fn related_forms(&self, a: &[u32], b: &[u32]) -> f32 {
         let mut credit = 0.0;
-        let mut used = vec![false; b.len()];
+        let mut used = 0u64; // bit k: b[k] already matched (only the first 64 are considered)
         for &x in a {
-            let sx = &self.stems[x as usize];
-            if sx.len() < 5 || self.number_like(x) {
+            let key = self.prefix[x as usize];
+            if key == 0 {
                 continue;
             }
-            for (k, &y) in b.iter().enumerate() {
-                let sy = &self.stems[y as usize];
-                if used[k] || sy.len() < 5 || self.number_like(y) {
+            for (k, &y) in b.iter().enumerate().take(64) {
+                if used & (1 << k) != 0 || self.prefix[y as usize] != key {
                     continue;
                 }
+                let (sx, sy) = (&self.stems[x as usize], &self.stems[y as usize]);
                 let common = sx.bytes().zip(sy.bytes()).take_while(|(p, q)| p == q).count();
-                if common >= 5 && common + 2 >= sx.len().min(sy.len()) {
-                    used[k] = true;
+                if common + 2 >= sx.len().min(sy.len()) {
+                    used |= 1 << k;
                     credit += 0.6 * self.weights[x as usize].min(self.weights[y as usize]);
                     break;
                 }
             }
         }
         credit
-    }
-
-    fn number_like(&self, t: u32) -> bool {
-        self.stems[t as usize].starts_with(|c: char| c.is_ascii_digit())
     }
 }
 

@@ -1,0 +1,64 @@
+//! Benchmarks: the analysis of the bundled pair, a ~100 KB and a ~4 MB generated pair; one
+//! frame drawn at the start, middle and end of the large pair; one navigation key.
+//!
+//! Full run: `cargo bench --bench analysis`. Quick check that they still run (CI):
+//! `cargo bench --bench analysis -- --test`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use redline::app::{Action, App};
+use redline::comparison::Comparison;
+use redline::document::Document;
+use redline::input::Source;
+use std::hint::black_box;
+
+fn compare(a: &str, b: &str) -> Comparison {
+    Comparison::new(
+        Document::parse(Source::from_text("a", a)),
+        Some(Document::parse(Source::from_text("b", b))),
+    )
+}
+
+/// Paragraphs that make a generated original of about 4 MB (and 100 KB).
+const LARGE: usize = 11_800;
+const MEDIUM: usize = 290;
+
+fn analysis(c: &mut Criterion) {
+    let mut g = c.benchmark_group("analysis");
+    g.bench_function("bundled", |b| {
+        b.iter(|| compare(black_box(redline::bundled::LEFT), redline::bundled::RIGHT))
+    });
+    let (a, r) = redline::synth::pair(1, MEDIUM);
+    g.bench_function("100KB", |b| b.iter(|| compare(black_box(&a), &r)));
+    let (a, r) = redline::synth::pair(1, LARGE);
+    g.sample_size(10);
+    g.bench_function("4MB", |b| b.iter(|| compare(black_box(&a), &r)));
+    g.finish();
+}
+
+fn frames(c: &mut Criterion) {
+    let (a, r) = redline::synth::pair(1, LARGE);
+    let mut app = App::new(compare(&a, &r), 160, 50);
+    let mut terminal = Terminal::new(TestBackend::new(160, 50)).expect("test backend");
+    let mut g = c.benchmark_group("frame");
+    for (name, at) in [("start", 0.0), ("middle", 0.5), ("end", 1.0)] {
+        app.scroll = (app.max_scroll() as f64 * at) as usize;
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+            });
+        });
+    }
+    app.scroll = app.max_scroll() / 2;
+    g.bench_function("key_page_down", |b| {
+        b.iter(|| {
+            app.update(black_box(Action::PageDown));
+            app.update(Action::PageUp);
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, analysis, frames);
+criterion_main!(benches);

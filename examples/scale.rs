@@ -1,0 +1,24 @@
+//! Times the analysis of a generated pair: `cargo run --release --example scale -- 10000`.
+use redline::comparison::Comparison;
+use redline::document::Document;
+use redline::input::Source;
+use std::time::Instant;
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let (a, b) = redline::synth::pair(42, n);
+    println!("sizes: {} + {} bytes", a.len(), b.len());
+    let t = Instant::now();
+    let l = Document::parse(Source::from_text("a", a));
+    let r = Document::parse(Source::from_text("b", b));
+    let parsed = t.elapsed();
+    let c = Comparison::new(l, Some(r));
+    println!(
+        "parse {:?}, total {:?}; {} links, {} rows, similarity {}",
+        parsed,
+        t.elapsed(),
+        c.links.len(),
+        c.rows.len(),
+        c.summary.similarity
+    );
+}
