@@ -94,6 +94,9 @@ impl Document {
 
     /// The file name without directories, for titles.
     pub fn short_name(&self) -> &str {
+        if self.name == "-" {
+            return "stdin";
+        }
         self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name)
     }
 }

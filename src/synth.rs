@@ -83,12 +83,19 @@ fn paragraph(rng: &mut Rng, vocab: &[String]) -> String {
 
 /// An original of `paragraphs` paragraphs (one a line) and its rewrite.
 pub fn pair(seed: u64, paragraphs: usize) -> (String, String) {
+    let (a, b, _) = pair_with_truth(seed, paragraphs);
+    (a, b)
+}
+
+/// Like [`pair`], with the truth: for each rewrite paragraph, the original paragraph it was
+/// made from (`None` for inserted ones).
+pub fn pair_with_truth(seed: u64, paragraphs: usize) -> (String, String, Vec<Option<usize>>) {
     let mut rng = Rng::new(seed);
     let vocab = vocabulary(20_000);
     let original: Vec<String> = (0..paragraphs).map(|_| paragraph(&mut rng, &vocab)).collect();
-    let mut rewrite: Vec<String> = Vec::with_capacity(paragraphs);
-    let mut moved: Vec<String> = Vec::new();
-    for p in &original {
+    let mut rewrite: Vec<(String, Option<usize>)> = Vec::with_capacity(paragraphs);
+    let mut moved: Vec<(String, Option<usize>)> = Vec::new();
+    for (i, p) in original.iter().enumerate() {
         if rng.chance(0.05) {
             continue; // dropped
         }
@@ -100,19 +107,21 @@ pub fn pair(seed: u64, paragraphs: usize) -> (String, String) {
             .collect();
         let text = words.join(" ");
         if rng.chance(0.03) {
-            moved.push(text);
+            moved.push((text, Some(i)));
         } else {
-            rewrite.push(text);
+            rewrite.push((text, Some(i)));
         }
         if rng.chance(0.05) {
-            rewrite.push(paragraph(&mut rng, &vocab)); // inserted
+            rewrite.push((paragraph(&mut rng, &vocab), None)); // inserted
         }
     }
     for m in moved {
         let at = rng.below(rewrite.len() + 1);
         rewrite.insert(at, m);
     }
-    (original.join("\n"), rewrite.join("\n"))
+    let truth = rewrite.iter().map(|(_, t)| *t).collect();
+    let text: Vec<String> = rewrite.into_iter().map(|(t, _)| t).collect();
+    (original.join("\n"), text.join("\n"), truth)
 }
 
 #[cfg(test)]

@@ -121,3 +121,18 @@ fn alignment_is_deterministic() {
     assert_eq!(a.links, b.links);
     assert_eq!(a.rows, b.rows);
 }
+
+#[test]
+fn generated_rewrite_with_moves_drops_and_inserts_is_linked_accurately() {
+    let (a, b, truth) = redline::synth::pair_with_truth(3, 1500);
+    let c = compare(&a, &b);
+    let want: std::collections::HashSet<(usize, usize)> =
+        truth.iter().enumerate().filter_map(|(r, l)| l.map(|l| (l, r))).collect();
+    let got: std::collections::HashSet<(usize, usize)> = c.links.iter().map(|k| (k.left, k.right)).collect();
+    let tp = got.intersection(&want).count() as f64;
+    let (p, r) = (tp / got.len() as f64, tp / want.len() as f64);
+    println!("generated 1500-paragraph pair: precision {p:.4} recall {r:.4}");
+    assert!(p > 0.97 && r > 0.98, "precision {p}, recall {r}");
+    let moved_truth = truth.windows(2).filter(|w| matches!(w, [Some(x), Some(y)] if y < x)).count();
+    assert!(moved_truth > 0 && c.links.iter().any(|k| k.moved));
+}
