@@ -3,7 +3,8 @@
 //! articles are loaded; the reader never recomputes any of it.
 
 use crate::align::{self, Alignment};
-use crate::document::Document;
+use crate::document::{Document, Span};
+use crate::words::{self, WordDiff};
 use serde::Serialize;
 
 /// Two paragraphs, one a side, that share content.
@@ -50,6 +51,27 @@ pub struct Row {
     pub status: RowStatus,
 }
 
+/// What kind of difference a reader can jump to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffKind {
+    /// Words changed inside linked paragraphs (replaced, removed or inserted).
+    Changed,
+    Omitted,
+    Added,
+    Moved,
+}
+
+/// One difference, in reading order: the paragraph and span on each side where it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Difference {
+    pub kind: DiffKind,
+    pub left: Option<(usize, Span)>,
+    pub right: Option<(usize, Span)>,
+    /// The row the difference is shown at (its left end's row where it has one).
+    pub row: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Summary {
     /// The share of content the two versions have in common, 0..1.
@@ -71,6 +93,10 @@ pub struct Comparison {
     /// The row each paragraph is shown in.
     pub left_row: Vec<usize>,
     pub right_row: Vec<usize>,
+    /// Word-level marks and changes inside linked paragraphs.
+    pub words: WordDiff,
+    /// Every difference, in reading order.
+    pub differences: Vec<Difference>,
 }
 
 impl Comparison {
@@ -92,7 +118,11 @@ impl Comparison {
             }
             None => vec![],
         };
-        Comparison {
+        let words = match &right {
+            Some(r) => words::word_diff(&left, r, &links),
+            None => WordDiff::default(),
+        };
+        let mut c = Comparison {
             left,
             right,
             links,
@@ -102,7 +132,66 @@ impl Comparison {
             right_marks,
             left_row,
             right_row,
+            words,
+            differences: vec![],
+        };
+        c.differences = c.collect_differences();
+        c
+    }
+
+    /// Word changes, omitted, added and moved paragraphs, sorted into reading order.
+    fn collect_differences(&self) -> Vec<Difference> {
+        let Some(right) = &self.right else { return vec![] };
+        let mut out = Vec::new();
+        for ch in &self.words.changes {
+            let row = match (ch.left, ch.right) {
+                (Some((p, _)), _) => self.left_row[p],
+                (None, Some((q, _))) => self.right_row[q],
+                (None, None) => continue,
+            };
+            out.push(Difference { kind: DiffKind::Changed, left: ch.left, right: ch.right, row });
         }
+        for (p, &m) in self.left_marks.iter().enumerate() {
+            if m == RowStatus::Omitted {
+                let left = Some((p, self.left.paragraphs[p].span));
+                out.push(Difference { kind: DiffKind::Omitted, left, right: None, row: self.left_row[p] });
+            }
+        }
+        for (q, &m) in self.right_marks.iter().enumerate() {
+            if m == RowStatus::Added {
+                let right = Some((q, right.paragraphs[q].span));
+                out.push(Difference { kind: DiffKind::Added, left: None, right, row: self.right_row[q] });
+            }
+        }
+        for k in self.links.iter().filter(|k| k.moved) {
+            out.push(Difference {
+                kind: DiffKind::Moved,
+                left: Some((k.left, self.left.paragraphs[k.left].span)),
+                right: Some((k.right, right.paragraphs[k.right].span)),
+                row: self.left_row[k.left],
+            });
+        }
+        let place = |d: &Difference| -> (usize, f64) {
+            // Where in its row the difference sits, as a fraction, from whichever side has it.
+            let frac = |doc: &Document, paras: &[usize], (p, span): (usize, Span)| {
+                let at = paras.iter().position(|&x| x == p).unwrap_or(0);
+                let ps = doc.paragraphs[p].span;
+                let within = (span.start - ps.start) as f64 / ps.len().max(1) as f64;
+                (at as f64 + within) / paras.len().max(1) as f64
+            };
+            let row = &self.rows[d.row];
+            let f = match (d.left, d.right) {
+                (Some(l), _) if row.left.contains(&l.0) => frac(&self.left, &row.left, l),
+                (_, Some(r)) if row.right.contains(&r.0) => frac(right, &row.right, r),
+                _ => 0.0,
+            };
+            (d.row, f)
+        };
+        out.sort_by(|a, b| {
+            let (pa, pb) = (place(a), place(b));
+            pa.0.cmp(&pb.0).then(pa.1.total_cmp(&pb.1))
+        });
+        out
     }
 
     /// For a row, the other end of a moved link that starts in it: (row, left side?, para).

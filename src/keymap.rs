@@ -1,7 +1,7 @@
 //! The one table of key bindings: key → action. Input handling looks keys up here and the
 //! help screen is generated from it, so the two cannot drift apart.
 
-use crate::app::Action;
+use crate::app::{Action, Edit};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key with the modifiers that matter (Shift is part of the character itself).
@@ -37,7 +37,17 @@ pub const BINDINGS: &[(Key, Action)] = &[
     (special(KeyCode::Home), Action::Top),
     (k('G'), Action::Bottom),
     (special(KeyCode::End), Action::Bottom),
+    (k(']'), Action::NextDifference),
+    (k('J'), Action::NextDifference),
+    (k('['), Action::PrevDifference),
+    (k('K'), Action::PrevDifference),
     (k('m'), Action::JumpMoved),
+    (k('d'), Action::ToggleOnlyChanges),
+    (k('/'), Action::StartSearch),
+    (k('n'), Action::NextMatch),
+    (k('N'), Action::PrevMatch),
+    (special(KeyCode::Tab), Action::SwitchPane),
+    (k('s'), Action::Resync),
     (k('?'), Action::ToggleHelp),
     (special(KeyCode::Esc), Action::Back),
     (k('q'), Action::Quit),
@@ -105,4 +115,18 @@ pub fn help_entries() -> Vec<(String, &'static str)> {
             (!keys.is_empty()).then(|| (keys.join(" "), action.description()))
         })
         .collect()
+}
+
+/// What a key does while the search prompt is open (typing, not commands).
+pub fn edit_for(ev: &KeyEvent) -> Option<Edit> {
+    if ev.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(ev.code, KeyCode::Char('c') | KeyCode::Char('g')).then_some(Edit::Cancel);
+    }
+    match ev.code {
+        KeyCode::Char(c) => Some(Edit::Char(c)),
+        KeyCode::Backspace => Some(Edit::Backspace),
+        KeyCode::Enter => Some(Edit::Commit),
+        KeyCode::Esc => Some(Edit::Cancel),
+        _ => None,
+    }
 }

@@ -2,7 +2,7 @@
 //! stands on each visual line of each pane. Built once per pane width (on start and on
 //! resize), so drawing a frame only slices what is visible.
 
-use crate::comparison::{Comparison, Row};
+use crate::comparison::{Comparison, Row, RowStatus};
 use crate::document::{Document, Span};
 use crate::text;
 use textwrap::core::Fragment;
@@ -61,16 +61,26 @@ pub struct VisualLine {
 pub struct Layout {
     pub width: usize,
     pub lines: Vec<VisualLine>,
-    /// The first visual line of each row.
+    /// The first visual line of each row (for a hidden row, where it would be).
     pub row_starts: Vec<usize>,
+    /// Rows left out (showing only differences).
+    pub hidden: Vec<bool>,
 }
 
 impl Layout {
-    pub fn new(comparison: &Comparison, width: usize) -> Layout {
+    /// Lays the rows out at a text width; with `only_changes`, rows without differences
+    /// (unchanged or furniture) are left out.
+    pub fn new(comparison: &Comparison, width: usize, only_changes: bool) -> Layout {
         let mut lines = Vec::new();
         let mut row_starts = Vec::with_capacity(comparison.rows.len());
+        let mut hidden = Vec::with_capacity(comparison.rows.len());
         for (r, row) in comparison.rows.iter().enumerate() {
             row_starts.push(lines.len());
+            let hide = only_changes && matches!(row.status, RowStatus::Same | RowStatus::Furniture);
+            hidden.push(hide);
+            if hide {
+                continue;
+            }
             let left = side_lines(&comparison.left, &row.left, width);
             let right = match &comparison.right {
                 Some(doc) => side_lines(doc, &row.right, width),
@@ -84,7 +94,25 @@ impl Layout {
             // A blank line after each row keeps rows apart.
             lines.push(VisualLine { row: r, left: None, right: None });
         }
-        Layout { width, lines, row_starts }
+        Layout { width, lines, row_starts, hidden }
+    }
+
+    /// Whether a row is left out of this layout.
+    pub fn is_hidden(&self, row: usize) -> bool {
+        self.hidden.get(row).copied().unwrap_or(false)
+    }
+
+    /// The visual line of a row that shows byte `offset` of a paragraph on one side.
+    pub fn line_of(&self, row: usize, left: bool, para: usize, offset: usize) -> Option<usize> {
+        let start = *self.row_starts.get(row)?;
+        self.lines[start..]
+            .iter()
+            .take_while(|l| l.row == row)
+            .position(|l| {
+                let seg = if left { l.left } else { l.right };
+                seg.is_some_and(|s| s.para == para && s.span.start <= offset && offset <= s.span.end)
+            })
+            .map(|i| start + i)
     }
 
     /// The row shown on a visual line.

@@ -27,6 +27,7 @@ pub mod terms;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod words;
 
 /// The bundled pair, embedded so the binary works from any directory.
 pub mod bundled {

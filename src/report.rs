@@ -1,6 +1,6 @@
 //! The `--json` output: a stable, documented contract (see README.md), version 1.
 
-use crate::comparison::{Comparison, Link, Row, Summary};
+use crate::comparison::{Comparison, DiffKind, Link, Row, Summary};
 use crate::document::{Document, Kind};
 use serde::Serialize;
 
@@ -12,9 +12,18 @@ pub struct Report<'a> {
     pub summary: Summary,
     pub links: &'a [Link],
     pub rows: &'a [Row],
-    pub differences: Vec<serde_json::Value>,
+    pub differences: Vec<DifferenceReport<'a>>,
     pub people: Vec<serde_json::Value>,
     pub findings: Vec<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+pub struct DifferenceReport<'a> {
+    pub kind: DiffKind,
+    pub left: Option<[usize; 2]>,
+    pub right: Option<[usize; 2]>,
+    pub left_text: Option<&'a str>,
+    pub right_text: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -60,7 +69,17 @@ impl<'a> Report<'a> {
             summary: c.summary,
             links: &c.links,
             rows: if pair { &c.rows } else { &[] },
-            differences: vec![],
+            differences: c
+                .differences
+                .iter()
+                .map(|d| DifferenceReport {
+                    kind: d.kind,
+                    left: d.left.map(|(_, s)| [s.start, s.end]),
+                    right: d.right.map(|(_, s)| [s.start, s.end]),
+                    left_text: d.left.map(|(_, s)| c.left.slice(s)),
+                    right_text: d.right.and_then(|(_, s)| c.right.as_ref().map(|r| r.slice(s))),
+                })
+                .collect(),
             people: vec![],
             findings: vec![],
         }

@@ -29,7 +29,11 @@ pub fn run(mut app: App) -> Result<()> {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    if let Some(action) = keymap::action_for(&key) {
+                    if app.input.is_some() {
+                        if let Some(edit) = keymap::edit_for(&key) {
+                            app.edit(edit);
+                        }
+                    } else if let Some(action) = keymap::action_for(&key) {
                         app.update(action);
                     }
                 }

@@ -3,7 +3,8 @@
 
 pub mod theme;
 
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, Scrolling};
+use crate::comparison::RowStatus;
 use crate::document::{Document, Span};
 use crate::keymap;
 use crate::layout::{Segment, GUTTER, MIN_HEIGHT, MIN_WIDTH, RIGHT_PAD};
@@ -53,14 +54,20 @@ fn pane_title(doc: Option<&Document>) -> String {
 fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let c = &app.comparison;
     let doc = if left { Some(&c.left) } else { c.right.as_ref() };
-    let block = Block::bordered()
-        .border_style(theme.border())
-        .title(TextSpan::styled(pane_title(doc), theme.title()));
+    let alone =
+        matches!((app.scrolling, left), (Scrolling::LeftAlone, true) | (Scrolling::RightAlone, false));
+    let mut title = pane_title(doc);
+    if alone {
+        title.push_str("· scrolling alone ");
+    }
+    let block = Block::bordered().border_style(theme.border()).title(TextSpan::styled(title, theme.title()));
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(doc) = doc else { return };
-    let marks = if left { &c.left_marks } else { &c.right_marks };
-    let lines = app.layout.lines.iter().skip(app.scroll).take(inner.height as usize);
+    let (marks, word_marks) =
+        if left { (&c.left_marks, &c.words.left) } else { (&c.right_marks, &c.words.right) };
+    let scroll = if left { app.scroll } else { app.scroll_right };
+    let lines = app.layout.lines.iter().skip(scroll).take(inner.height as usize);
     for (y, vl) in (inner.y..).zip(lines) {
         let seg = if left { vl.left } else { vl.right };
         if app.focus == Some(vl.row) {
@@ -73,15 +80,62 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
             let style = if app.focus == Some(vl.row) { style.patch(theme.focus()) } else { style };
             buf.set_string(inner.x, y, mark.to_string(), style);
         }
+        // Layers, lowest first: word marks, search hits, the current difference.
+        let mut layers: Vec<(Span, Style)> = word_marks
+            .get(para)
+            .into_iter()
+            .flatten()
+            .filter(|m| m.span.start < span.end && span.start < m.span.end)
+            .map(|m| (m.span, theme.mark(m.mark)))
+            .collect();
+        if let Some(search) = &app.search {
+            for (i, m) in search.matches.iter().enumerate() {
+                if m.left == left && m.para == para && m.span.start < span.end && span.start < m.span.end {
+                    let style = if search.current == Some(i) { theme.current() } else { theme.search_hit() };
+                    layers.push((m.span, style));
+                }
+            }
+        }
+        if let Some(d) = app.current.and_then(|i| c.differences.get(i)) {
+            if let Some((p, s)) = if left { d.left } else { d.right } {
+                if p == para {
+                    layers.push((s, theme.current()));
+                }
+            }
+        }
         let x = inner.x + GUTTER;
         let width = inner.width.saturating_sub(GUTTER + RIGHT_PAD);
-        let line = Line::from(styled_segment(doc, span, theme.text(status), theme));
-        line.render(Rect { x, y, width, height: 1 }, buf);
+        let mut spans = Vec::new();
+        for (piece, style) in layered(span, &layers, theme.text(status)) {
+            spans.extend(styled_text(doc, piece, style, theme));
+        }
+        Line::from(spans).render(Rect { x, y, width, height: 1 }, buf);
     }
 }
 
-/// The spans that draw one segment: input text made safe, placeholders dimmed.
-fn styled_segment<'a>(doc: &'a Document, span: Span, base: Style, theme: &Theme) -> Vec<TextSpan<'a>> {
+/// Cuts `seg` where layers begin and end; each piece gets the base style patched by every
+/// layer covering it, in order.
+fn layered(seg: Span, layers: &[(Span, Style)], base: Style) -> Vec<(Span, Style)> {
+    let mut cuts = vec![seg.start, seg.end];
+    for (s, _) in layers {
+        cuts.extend([s.start.clamp(seg.start, seg.end), s.end.clamp(seg.start, seg.end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let piece = Span::new(w[0], w[1]);
+            let style = layers
+                .iter()
+                .filter(|(s, _)| s.start <= piece.start && piece.end <= s.end)
+                .fold(base, |acc, (_, st)| acc.patch(*st));
+            (piece, style)
+        })
+        .collect()
+}
+
+/// The spans that draw a piece of text: input made safe, placeholders dimmed.
+fn styled_text<'a>(doc: &'a Document, span: Span, base: Style, theme: &Theme) -> Vec<TextSpan<'a>> {
     let raw = doc.slice(span);
     if !raw.chars().any(|c| text::display_char(c) != c) {
         return vec![TextSpan::styled(raw, base)];
@@ -93,7 +147,7 @@ fn styled_segment<'a>(doc: &'a Document, span: Span, base: Style, theme: &Theme)
             if !plain.is_empty() {
                 out.push(TextSpan::styled(std::mem::take(&mut plain), base));
             }
-            out.push(TextSpan::styled(text::display_char(ch).to_string(), theme.placeholder()));
+            out.push(TextSpan::styled(text::display_char(ch).to_string(), base.patch(theme.placeholder())));
         } else {
             plain.push(text::display_char(ch));
         }
@@ -106,19 +160,21 @@ fn styled_segment<'a>(doc: &'a Document, span: Span, base: Style, theme: &Theme)
 
 fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(area, theme.status_bar());
+    if let Some(input) = &app.input {
+        let prompt = format!(" /{}▏  Enter search · Esc cancel", text::sanitize(input));
+        Line::from(TextSpan::styled(prompt, theme.status_key())).render(area, buf);
+        return;
+    }
     let total = app.layout.lines.len();
     let shown_end = (app.scroll + app.page()).min(total);
     let percent = if app.max_scroll() == 0 { 100 } else { app.scroll * 100 / app.max_scroll() };
-    let mut left =
-        format!(" lines {}–{} of {} ({}%)", (app.scroll + 1).min(total), shown_end, total, percent);
+    let mut left = format!(" {}–{}/{} {}%", (app.scroll + 1).min(total), shown_end, total, percent);
     if let Some(m) = &app.message {
         left.push_str(" │ ");
         left.push_str(m);
     } else if app.comparison.right.is_some() {
-        left.push_str(&format!(" │ similarity {:.0}%", app.comparison.summary.similarity * 100.0));
-        for (status, n) in app.status_counts() {
-            left.push_str(&format!(" · {n} {}", status.as_str()));
-        }
+        left.push_str(" │ ");
+        left.push_str(&summary_line(app));
     }
     let notices: Vec<String> = std::iter::once(&app.comparison.left)
         .chain(app.comparison.right.as_ref())
@@ -132,10 +188,29 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     Line::from(spans).render(area, buf);
     let hint_w = hint.chars().count() as u16;
-    if area.width > hint_w + 20 {
+    if area.width > hint_w + 40 {
         let x = area.x + area.width - hint_w;
         buf.set_string(x, area.y, hint, theme.status_key());
     }
+}
+
+/// "similarity 49% · words 310 kept −120 +95 · ¶ 1 omitted 7 added 6 moved · 97 differences"
+pub fn summary_line(app: &App) -> String {
+    let c = &app.comparison;
+    let w = c.words.counts;
+    let count = |s: RowStatus| c.left_marks.iter().chain(&c.right_marks).filter(|&&m| m == s).count();
+    let moved = c.links.iter().filter(|k| k.moved).count();
+    format!(
+        "similarity {:.0}% · words {} kept −{} +{} · ¶ {} omitted {} added {} moved · {} differences",
+        c.summary.similarity * 100.0,
+        w.kept,
+        w.removed,
+        w.inserted,
+        count(RowStatus::Omitted),
+        count(RowStatus::Added),
+        moved,
+        c.differences.len()
+    )
 }
 
 fn render_help(area: Rect, buf: &mut Buffer, theme: &Theme) {

@@ -2,6 +2,7 @@
 //! (NO_COLOR) every distinction is kept with bold, underline, dim and reverse instead.
 
 use crate::comparison::RowStatus;
+use crate::words::Mark;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]
@@ -61,12 +62,51 @@ impl Theme {
         (c, self.pick(colored.add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD)))
     }
 
-    /// The base style of a paragraph's text in a row of this status.
+    /// The base style of a paragraph's text, by its own status.
     pub fn text(&self, status: RowStatus) -> Style {
         match status {
             RowStatus::Furniture => Style::new().add_modifier(Modifier::DIM),
+            RowStatus::Omitted => {
+                self.pick(Style::new().fg(Color::Red), Style::new().add_modifier(Modifier::DIM))
+            }
+            RowStatus::Added => {
+                self.pick(Style::new().fg(Color::Green), Style::new().add_modifier(Modifier::BOLD))
+            }
             _ => Style::new(),
         }
+    }
+
+    /// Words removed, inserted, or found in a moved paragraph.
+    pub fn mark(&self, mark: Mark) -> Style {
+        match mark {
+            Mark::Removed => self.pick(
+                Style::new().bg(Color::Indexed(52)).fg(Color::LightRed).add_modifier(Modifier::BOLD),
+                Style::new().add_modifier(Modifier::REVERSED),
+            ),
+            Mark::Inserted => self.pick(
+                Style::new().bg(Color::Indexed(22)).fg(Color::LightGreen).add_modifier(Modifier::BOLD),
+                Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            ),
+            Mark::Moved => {
+                self.pick(Style::new().fg(Color::LightMagenta), Style::new().add_modifier(Modifier::ITALIC))
+            }
+        }
+    }
+
+    /// The difference the reader last jumped to, on top of its own style.
+    pub fn current(&self) -> Style {
+        self.pick(
+            Style::new().bg(Color::Yellow).fg(Color::Black).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+
+    /// A search match.
+    pub fn search_hit(&self) -> Style {
+        self.pick(
+            Style::new().bg(Color::Cyan).fg(Color::Black),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        )
     }
 
     /// The gutter of the row the last jump landed on.

@@ -1,0 +1,313 @@
+//! The reader's state and everything that changes it. No terminal types: keys become
+//! [`Action`]s (or [`Edit`]s while typing a search) in `keymap`, and the view only reads an
+//! `&App`.
+
+mod navigate;
+
+pub use navigate::{Match, Search};
+
+use crate::comparison::{Comparison, RowStatus};
+use crate::layout::{Geometry, Layout};
+
+/// Everything a key (or the mouse wheel) can ask the reader to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    LineDown,
+    LineUp,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    NextDifference,
+    PrevDifference,
+    /// Jump from one end of a moved paragraph to the other.
+    JumpMoved,
+    ToggleOnlyChanges,
+    StartSearch,
+    NextMatch,
+    PrevMatch,
+    /// Let one pane scroll alone (and switch which one).
+    SwitchPane,
+    /// Scroll both panes together again.
+    Resync,
+    ToggleHelp,
+    /// Close an overlay, or quit when none is open.
+    Back,
+    Quit,
+}
+
+impl Action {
+    /// Every action, in the order the help screen lists them.
+    pub const ALL: &'static [Action] = &[
+        Action::LineDown,
+        Action::LineUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::NextDifference,
+        Action::PrevDifference,
+        Action::JumpMoved,
+        Action::ToggleOnlyChanges,
+        Action::StartSearch,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::SwitchPane,
+        Action::Resync,
+        Action::ToggleHelp,
+        Action::Back,
+        Action::Quit,
+    ];
+
+    /// What the action does, as the help screen says it.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::LineDown => "scroll down one line",
+            Action::LineUp => "scroll up one line",
+            Action::PageDown => "scroll down one page",
+            Action::PageUp => "scroll up one page",
+            Action::HalfPageDown => "scroll down half a page",
+            Action::HalfPageUp => "scroll up half a page",
+            Action::Top => "go to the top",
+            Action::Bottom => "go to the end",
+            Action::NextDifference => "next difference",
+            Action::PrevDifference => "previous difference",
+            Action::JumpMoved => "jump between the two ends of a moved paragraph",
+            Action::ToggleOnlyChanges => "show only rows with differences, or all rows",
+            Action::StartSearch => "search both versions",
+            Action::NextMatch => "next search match",
+            Action::PrevMatch => "previous search match",
+            Action::SwitchPane => "scroll one pane alone (press again for the other)",
+            Action::Resync => "scroll both panes together again",
+            Action::ToggleHelp => "show or hide this help",
+            Action::Back => "close the help or search, or quit",
+            Action::Quit => "quit",
+        }
+    }
+}
+
+/// A key typed into the search prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Char(char),
+    Backspace,
+    Commit,
+    Cancel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+}
+
+/// Which pane scroll keys move when the panes are not in step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scrolling {
+    Together,
+    LeftAlone,
+    RightAlone,
+}
+
+/// The reader: the comparison, its layout for the current width, and where the user is.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub comparison: Comparison,
+    pub layout: Layout,
+    pub geometry: Geometry,
+    /// The first visual line shown in the left pane (and the right one, when together).
+    pub scroll: usize,
+    /// The first visual line shown in the right pane.
+    pub scroll_right: usize,
+    pub scrolling: Scrolling,
+    pub overlay: Overlay,
+    /// The row the last jump landed on, marked in the gutter.
+    pub focus: Option<usize>,
+    /// The difference the last `]`/`[` landed on (an index into `comparison.differences`).
+    pub current: Option<usize>,
+    /// Only rows with differences are laid out.
+    pub only_changes: bool,
+    /// The search prompt's text while the user types it.
+    pub input: Option<String>,
+    pub search: Option<Search>,
+    /// A one-line message for the status bar, replaced by the next action.
+    pub message: Option<String>,
+    pub running: bool,
+    /// Whether the view may use colour (off under NO_COLOR).
+    pub color: bool,
+}
+
+impl App {
+    pub fn new(comparison: Comparison, width: u16, height: u16) -> App {
+        let geometry = Geometry { width, height };
+        let layout = Layout::new(&comparison, geometry.text_width() as usize, false);
+        App {
+            comparison,
+            layout,
+            geometry,
+            scroll: 0,
+            scroll_right: 0,
+            scrolling: Scrolling::Together,
+            overlay: Overlay::None,
+            focus: None,
+            current: None,
+            only_changes: false,
+            input: None,
+            search: None,
+            message: None,
+            running: true,
+            color: true,
+        }
+    }
+
+    /// The terminal changed size: re-wrap if the text width changed, keep the same row on top.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.geometry = Geometry { width, height };
+        if self.geometry.text_width() as usize != self.layout.width {
+            self.relayout();
+        }
+        self.clamp();
+    }
+
+    /// Rebuilds the layout (new width, or rows shown or hidden), keeping the top rows.
+    fn relayout(&mut self) {
+        let (top, top_right) = (self.layout.row_at(self.scroll), self.layout.row_at(self.scroll_right));
+        self.layout = Layout::new(&self.comparison, self.geometry.text_width() as usize, self.only_changes);
+        let start = |r: Option<usize>| r.and_then(|r| self.layout.row_starts.get(r).copied()).unwrap_or(0);
+        self.scroll = start(top);
+        self.scroll_right = start(top_right);
+    }
+
+    pub fn update(&mut self, action: Action) {
+        let page = self.page();
+        self.message = None;
+        let step = |n: usize| n.max(1) as isize;
+        match action {
+            Action::LineDown => self.scroll_by(1),
+            Action::LineUp => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(step(page.saturating_sub(1))),
+            Action::PageUp => self.scroll_by(-step(page.saturating_sub(1))),
+            Action::HalfPageDown => self.scroll_by(step(page / 2)),
+            Action::HalfPageUp => self.scroll_by(-step(page / 2)),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::NextDifference => self.step_difference(true),
+            Action::PrevDifference => self.step_difference(false),
+            Action::JumpMoved => self.jump_moved(),
+            Action::ToggleOnlyChanges => {
+                self.only_changes = !self.only_changes;
+                self.relayout();
+                self.message = Some(
+                    if self.only_changes {
+                        "showing only rows with differences (d: all rows)"
+                    } else {
+                        "showing all rows"
+                    }
+                    .to_string(),
+                );
+            }
+            Action::StartSearch => self.input = Some(String::new()),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::SwitchPane => {
+                self.scrolling = match self.scrolling {
+                    Scrolling::Together | Scrolling::RightAlone => Scrolling::LeftAlone,
+                    Scrolling::LeftAlone => Scrolling::RightAlone,
+                };
+                let which = if self.scrolling == Scrolling::LeftAlone { "left" } else { "right" };
+                self.message =
+                    Some(format!("scrolling the {which} pane alone (Tab: other pane, s: together)"));
+            }
+            Action::Resync => {
+                if self.scrolling == Scrolling::RightAlone {
+                    self.scroll = self.scroll_right;
+                }
+                self.scrolling = Scrolling::Together;
+                self.scroll_right = self.scroll;
+                self.message = Some("panes scroll together".to_string());
+            }
+            Action::ToggleHelp => {
+                self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help }
+            }
+            Action::Back if self.overlay != Overlay::None => self.overlay = Overlay::None,
+            Action::Back if self.search.is_some() => {
+                self.search = None;
+                self.message = Some("search cleared".to_string());
+            }
+            Action::Back | Action::Quit => self.running = false,
+        }
+        self.clamp();
+    }
+
+    /// A key typed while the search prompt is open.
+    pub fn edit(&mut self, edit: Edit) {
+        let Some(text) = self.input.as_mut() else { return };
+        match edit {
+            Edit::Char(c) if !c.is_control() => text.push(c),
+            Edit::Char(_) => {}
+            Edit::Backspace => {
+                text.pop();
+            }
+            Edit::Cancel => self.input = None,
+            Edit::Commit => {
+                let query = self.input.take().unwrap_or_default();
+                self.run_search(&query);
+            }
+        }
+        self.clamp();
+    }
+
+    /// Visual lines that fit in a pane.
+    pub fn page(&self) -> usize {
+        self.geometry.body_height() as usize
+    }
+
+    /// The largest useful scroll: the last line at the bottom of the pane.
+    pub fn max_scroll(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.page())
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        match self.scrolling {
+            Scrolling::Together => {
+                self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+                self.scroll_right = self.scroll;
+            }
+            Scrolling::LeftAlone => self.scroll = self.scroll.saturating_add_signed(delta),
+            Scrolling::RightAlone => self.scroll_right = self.scroll_right.saturating_add_signed(delta),
+        }
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        match self.scrolling {
+            Scrolling::Together => {
+                self.scroll = line.min(self.max_scroll());
+                self.scroll_right = self.scroll;
+            }
+            Scrolling::LeftAlone => self.scroll = line,
+            Scrolling::RightAlone => self.scroll_right = line,
+        }
+    }
+
+    fn clamp(&mut self) {
+        self.scroll = self.scroll.min(self.max_scroll());
+        self.scroll_right = self.scroll_right.min(self.max_scroll());
+        if self.scrolling == Scrolling::Together {
+            self.scroll_right = self.scroll;
+        }
+    }
+
+    /// How many rows of each status there are (for the status bar).
+    pub fn status_counts(&self) -> Vec<(RowStatus, usize)> {
+        let order = [RowStatus::Changed, RowStatus::Moved, RowStatus::Omitted, RowStatus::Added];
+        order
+            .iter()
+            .map(|&s| (s, self.comparison.rows.iter().filter(|r| r.status == s).count()))
+            .filter(|&(_, n)| n > 0)
+            .collect()
+    }
+}

@@ -1,0 +1,382 @@
+//! Word-level differences inside linked paragraphs, read like an editor's markup.
+//!
+//! Each paragraph is diffed (with `similar`) against the text of the paragraphs it is linked
+//! to, taken in reading order, so content merged in from another paragraph is not shown as
+//! added. Tokens are words, numbers and punctuation; whitespace never counts. Typographic
+//! variants and the case of a sentence's first word are not differences. Short equal islands
+//! between two changes fold into one change, so a phrase is replaced by a phrase.
+
+use crate::comparison::Link;
+use crate::document::{Document, Kind, Span};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+
+/// How a piece of a paragraph differs from its counterpart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// In the left version only (inside a linked paragraph).
+    Removed,
+    /// In the right version only (inside a linked paragraph).
+    Inserted,
+    /// The same words, found in a paragraph that moved.
+    Moved,
+}
+
+/// A marked stretch of one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Marked {
+    pub span: Span,
+    pub mark: Mark,
+}
+
+/// One word-level change: a phrase replaced, removed or inserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub left: Option<(usize, Span)>,
+    pub right: Option<(usize, Span)>,
+}
+
+/// Word counts for the summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct WordCounts {
+    pub kept: usize,
+    pub removed: usize,
+    pub inserted: usize,
+}
+
+/// All word-level results of a comparison.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WordDiff {
+    /// Per left paragraph: its marked stretches, in order, not overlapping.
+    pub left: Vec<Vec<Marked>>,
+    pub right: Vec<Vec<Marked>>,
+    pub changes: Vec<Change>,
+    pub counts: WordCounts,
+}
+
+/// A token of running text: a word, a number or one punctuation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    /// Interned comparison key.
+    key: u32,
+    /// A word or number (not punctuation), for counts and clean-up.
+    word: bool,
+    /// A function word or punctuation: an island of these between changes folds away.
+    light: bool,
+}
+
+const LIGHT_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "as", "is", "was",
+    "it", "that", "this", "be", "are", "were", "from",
+];
+
+/// Interns comparison keys so the diff compares integers.
+#[derive(Default)]
+struct Keys(FxHashMap<String, u32>);
+
+impl Keys {
+    fn get(&mut self, k: String) -> u32 {
+        let n = self.0.len() as u32;
+        *self.0.entry(k).or_insert(n)
+    }
+}
+
+/// A character as compared: typographic quotes and dashes folded to plain ones.
+fn fold_char(c: char) -> char {
+    match c {
+        '’' | '‘' | '‛' | '′' => '\'',
+        '“' | '”' | '„' | '″' | '«' | '»' => '"',
+        '–' | '—' | '‒' | '―' | '−' => '-',
+        _ => c,
+    }
+}
+
+fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
+    let p = &doc.paragraphs[para];
+    let text = &doc.text;
+    let mut out = Vec::new();
+    let mut sentence_starts: Vec<usize> = p.sentences.iter().map(|s| s.start).collect();
+    sentence_starts.reverse();
+    let mut next_sentence = sentence_starts.pop();
+    let mut at_sentence_start = false;
+    let s = &text[p.span.start..p.span.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // A list item's bullet is layout, not words.
+    let skip = if p.kind == Kind::ListItem { crate::document::list_marker_len(s).unwrap_or(0) } else { 0 };
+    let mut i = chars.iter().take_while(|&&(b, _)| b < skip).count();
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        let abs = p.span.start + b;
+        while next_sentence.is_some_and(|n| n <= abs) {
+            at_sentence_start = true;
+            next_sentence = sentence_starts.pop();
+        }
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let end = chars.get(i + 1).map_or(s.len(), |&(b, _)| b);
+            let key = keys.get(fold_char(c).to_string());
+            out.push(Token { span: Span::new(abs, p.span.start + end), key, word: false, light: true });
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            let inner =
+                j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() && chars[j - 1].1.is_alphanumeric();
+            if c.is_alphanumeric()
+                || (inner
+                    && matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',')
+                    && (c != ',' || chars[j + 1].1.is_ascii_digit()))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
+        let raw = &s[b..end];
+        let folded: String = raw.chars().map(fold_char).collect();
+        let lower = folded.to_lowercase();
+        let key = keys.get(if at_sentence_start { lower.clone() } else { folded });
+        let light = LIGHT_WORDS.contains(&lower.as_str());
+        out.push(Token { span: Span::new(abs, p.span.start + end), key, word: true, light });
+        at_sentence_start = false;
+        i = j;
+    }
+    out
+}
+
+/// A diff step after clean-up: equal runs, and changes (either side may be empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Equal { a: usize, b: usize, len: usize },
+    Change { a: std::ops::Range<usize>, b: std::ops::Range<usize> },
+}
+
+/// Diffs two token sequences and folds short equal islands between changes into them.
+fn diff(a: &[Token], b: &[Token]) -> Vec<Step> {
+    let ka: Vec<u32> = a.iter().map(|t| t.key).collect();
+    let kb: Vec<u32> = b.iter().map(|t| t.key).collect();
+    let mut steps: Vec<Step> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        let step = match tag {
+            DiffTag::Equal => Step::Equal { a: ra.start, b: rb.start, len: ra.len() },
+            _ => Step::Change { a: ra, b: rb },
+        };
+        // Adjacent changes (a delete then an insert) are one change.
+        match (steps.last_mut(), &step) {
+            (Some(Step::Change { a: pa, b: pb }), Step::Change { a: na, b: nb }) => {
+                pa.end = na.end;
+                pb.end = nb.end;
+            }
+            _ => steps.push(step),
+        }
+    }
+    // Fold islands: change, short equal run, change → one change.
+    let mut out: Vec<Step> = Vec::with_capacity(steps.len());
+    let mut k = 0;
+    while k < steps.len() {
+        if let (
+            Some(Step::Change { .. }),
+            Step::Equal { a: ea, len, .. },
+            Some(Step::Change { a: na, b: nb }),
+        ) = (out.last(), &steps[k], steps.get(k + 1))
+        {
+            let island = &a[*ea..*ea + *len];
+            if *len <= 1 || (*len <= 2 && island.iter().all(|t| t.light)) {
+                if let Some(Step::Change { a: pa, b: pb }) = out.last_mut() {
+                    pa.end = na.end;
+                    pb.end = nb.end;
+                }
+                k += 2;
+                continue;
+            }
+        }
+        out.push(steps[k].clone());
+        k += 1;
+    }
+    out
+}
+
+/// Token text of one paragraph followed by another's, with where each token came from.
+struct Joined {
+    tokens: Vec<Token>,
+    para: Vec<usize>,
+}
+
+fn joined(doc: &Document, paras: &[usize], keys: &mut Keys) -> Joined {
+    let mut all = Vec::new();
+    let mut para = Vec::new();
+    for &p in paras {
+        let t = tokens(doc, p, keys);
+        para.extend(std::iter::repeat_n(p, t.len()));
+        all.extend(t);
+    }
+    Joined { tokens: all, para }
+}
+
+/// The span from the first to the last token of a run, or `None` for an empty run.
+fn cover(tokens: &[Token]) -> Option<Span> {
+    Some(Span::new(tokens.first()?.span.start, tokens.last()?.span.end))
+}
+
+/// Word-level differences for every linked paragraph of two documents.
+pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff {
+    let mut keys = Keys::default();
+    let mut partners_of_left: Vec<Vec<(usize, bool)>> = vec![Vec::new(); left.paragraphs.len()];
+    let mut partners_of_right: Vec<Vec<(usize, bool)>> = vec![Vec::new(); right.paragraphs.len()];
+    for k in links {
+        partners_of_left[k.left].push((k.right, k.moved));
+        partners_of_right[k.right].push((k.left, k.moved));
+    }
+    let mut out = WordDiff {
+        left: vec![Vec::new(); left.paragraphs.len()],
+        right: vec![Vec::new(); right.paragraphs.len()],
+        ..WordDiff::default()
+    };
+    let mut right_taken: Vec<Span> = Vec::new();
+    for (pass_left, (docs, partners)) in
+        [(true, ((left, right), &partners_of_left)), (false, ((right, left), &partners_of_right))]
+    {
+        let (own_doc, other_doc) = docs;
+        for (p, ps) in partners.iter().enumerate() {
+            if ps.is_empty() {
+                continue;
+            }
+            let mut order: Vec<(usize, bool)> = ps.clone();
+            order.sort_unstable();
+            let other_paras: Vec<usize> = order.iter().map(|&(q, _)| q).collect();
+            let moved_with = |q: usize| order.iter().any(|&(o, m)| o == q && m);
+            let own = tokens(own_doc, p, &mut keys);
+            let other = joined(other_doc, &other_paras, &mut keys);
+            // Diff as (old = left text, new = right text) whichever side this pass is on.
+            let steps = if pass_left { diff(&own, &other.tokens) } else { diff(&other.tokens, &own) };
+            let marks = if pass_left { &mut out.left[p] } else { &mut out.right[p] };
+            for step in steps {
+                match step {
+                    Step::Equal { a, b, len } => {
+                        let (own_at, other_at) = if pass_left { (a, b) } else { (b, a) };
+                        let words = own[own_at..own_at + len].iter().filter(|t| t.word).count();
+                        if pass_left {
+                            out.counts.kept += words;
+                        }
+                        // Equal text matched inside a paragraph that moved is shown as moved.
+                        let mut k = 0;
+                        while k < len {
+                            let q = other.para[other_at + k];
+                            let run = (k..len).take_while(|&x| other.para[other_at + x] == q).count();
+                            if moved_with(q) {
+                                if let Some(span) = cover(&own[own_at + k..own_at + k + run]) {
+                                    marks.push(Marked { span, mark: Mark::Moved });
+                                }
+                            }
+                            k += run;
+                        }
+                    }
+                    Step::Change { a, b } => {
+                        let (own_range, other_range) = if pass_left { (a, b) } else { (b, a) };
+                        let own_run = &own[own_range.clone()];
+                        let other_run = &other.tokens[other_range.clone()];
+                        let mark = if pass_left { Mark::Removed } else { Mark::Inserted };
+                        let own_span = cover(own_run);
+                        if let Some(span) = own_span {
+                            marks.push(Marked { span, mark });
+                            let words = own_run.iter().filter(|t| t.word).count();
+                            if pass_left {
+                                out.counts.removed += words;
+                            } else {
+                                out.counts.inserted += words;
+                            }
+                        }
+                        // The counterpart phrase, kept within its first paragraph.
+                        let other_span = other_run.first().and_then(|_| {
+                            let q = other.para[other_range.start];
+                            let n = other_range.clone().take_while(|&x| other.para[x] == q).count();
+                            cover(&other.tokens[other_range.start..other_range.start + n]).map(|s| (q, s))
+                        });
+                        let own_end = own_span.map(|s| (p, s));
+                        let change = if pass_left {
+                            Change { left: own_end, right: other_span }
+                        } else {
+                            Change { left: other_span, right: own_end }
+                        };
+                        if pass_left {
+                            if own_end.is_some() {
+                                if let Some((_, s)) = change.right {
+                                    right_taken.push(s);
+                                }
+                                out.changes.push(change);
+                            }
+                        } else if let Some((_, s)) = own_end {
+                            // Insertions the left pass did not already report as a replacement.
+                            if !right_taken.iter().any(|t| t.start < s.end && s.start < t.end) {
+                                out.changes.push(Change { left: None, right: own_end });
+                            }
+                        }
+                    }
+                }
+            }
+            marks.sort_by_key(|m| m.span.start);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Source;
+
+    fn doc(s: &str) -> Document {
+        Document::parse(Source::from_text("t", s))
+    }
+
+    fn one_to_one(a: &str, b: &str) -> (Document, Document, WordDiff) {
+        let (l, r) = (doc(a), doc(b));
+        let links = [Link { left: 0, right: 0, score: 1.0, moved: false }];
+        let w = word_diff(&l, &r, &links);
+        (l, r, w)
+    }
+
+    fn phrases(d: &Document, marks: &[Marked]) -> Vec<String> {
+        marks.iter().map(|m| d.slice(m.span).to_string()).collect()
+    }
+
+    #[test]
+    fn typography_case_at_sentence_start_and_whitespace_are_not_changes() {
+        let (_, _, w) =
+            one_to_one("It’s “fine” – really.  Since then", "it's \"fine\" - really. since \t then");
+        assert!(w.changes.is_empty(), "{:?}", w.changes);
+        let (_, _, w) = one_to_one("We met Smith there.", "We met smith there.");
+        assert_eq!(w.changes.len(), 1, "case inside a sentence is a change");
+    }
+
+    #[test]
+    fn phrases_replace_phrases_without_confetti() {
+        let (l, r, w) = one_to_one(
+            "If they don’t leave, we will achieve it by armed means.",
+            "If they don’t leave, then we shall achieve this by armed means.",
+        );
+        assert_eq!(phrases(&l, &w.left[0]), ["we will achieve it"]);
+        assert_eq!(phrases(&r, &w.right[0]), ["then we shall achieve this"]);
+        assert_eq!(w.changes.len(), 1);
+        assert_eq!(w.counts, WordCounts { kept: 7, removed: 4, inserted: 5 });
+    }
+
+    #[test]
+    fn pure_insertions_and_deletions_are_reported_once() {
+        let (l, r, w) = one_to_one("The cat sat on the mat.", "The black cat sat on the mat today.");
+        assert!(w.left[0].is_empty());
+        assert_eq!(phrases(&r, &w.right[0]), ["black", "today"]);
+        assert_eq!(w.changes.len(), 2, "{:?}", w.changes);
+        let _ = l;
+    }
+}
