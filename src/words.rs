@@ -330,6 +330,53 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
     out
 }
 
+/// One stretch of a two-text diff, for inspection and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// The same tokens on both sides (spans into each text).
+    Equal(Span, Span),
+    Removed(Span),
+    Inserted(Span),
+}
+
+/// Diffs two texts, each taken as one paragraph, into pieces in order. Concatenating the
+/// equal and removed pieces gives the left text's tokens; equal and inserted, the right's.
+pub fn diff_texts(a: &str, b: &str) -> Vec<Piece> {
+    let one_para = |t: &str| {
+        let span = Span::new(0, t.len());
+        let para = crate::document::Paragraph {
+            span,
+            kind: Kind::Body,
+            sentences: crate::document::sentences(t, span),
+        };
+        Document {
+            name: String::new(),
+            text: t.to_string(),
+            notice: None,
+            paragraphs: vec![para],
+            word_count: 0,
+        }
+    };
+    let (da, db) = (one_para(a), one_para(b));
+    let mut keys = Keys::default();
+    let (ta, tb) = (tokens(&da, 0, &mut keys), tokens(&db, 0, &mut keys));
+    let mut out = Vec::new();
+    for step in diff(&ta, &tb) {
+        match step {
+            Step::Equal { a, b, len } => {
+                for k in 0..len {
+                    out.push(Piece::Equal(ta[a + k].span, tb[b + k].span));
+                }
+            }
+            Step::Change { a, b } => {
+                out.extend(ta[a].iter().map(|t| Piece::Removed(t.span)));
+                out.extend(tb[b].iter().map(|t| Piece::Inserted(t.span)));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,5 +425,43 @@ mod tests {
         assert_eq!(phrases(&r, &w.right[0]), ["black", "today"]);
         assert_eq!(w.changes.len(), 2, "{:?}", w.changes);
         let _ = l;
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn squeeze(s: &str) -> String {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn pieces_rebuild_both_texts(a in r#"[a-cA-C’'“" ,.\-]{0,40}"#, b in r#"[a-cA-C’'“" ,.\-]{0,40}"#) {
+            let pieces = diff_texts(&a, &b);
+            let mut left = String::new();
+            let mut right = String::new();
+            for p in &pieces {
+                match *p {
+                    Piece::Equal(x, y) => { left.push_str(&a[x.start..x.end]); right.push_str(&b[y.start..y.end]); }
+                    Piece::Removed(x) => left.push_str(&a[x.start..x.end]),
+                    Piece::Inserted(y) => right.push_str(&b[y.start..y.end]),
+                }
+            }
+            prop_assert_eq!(left, squeeze(&a));
+            prop_assert_eq!(right, squeeze(&b));
+        }
+
+        #[test]
+        fn any_unicode_diffs_without_panic(a in "\\PC{0,60}", b in "\\PC{0,60}") {
+            let pieces = diff_texts(&a, &b);
+            for p in pieces {
+                if let Piece::Equal(x, _) | Piece::Removed(x) = p {
+                    prop_assert!(a.is_char_boundary(x.start) && a.is_char_boundary(x.end));
+                }
+            }
+        }
     }
 }
