@@ -174,7 +174,8 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         left.push_str(m);
     } else if app.comparison.right.is_some() {
         left.push_str(" │ ");
-        left.push_str(&summary_line(app));
+        let room = (area.width as usize).saturating_sub(left.chars().count() + 20);
+        left.push_str(&summary_line(app, room));
     }
     let notices: Vec<String> = std::iter::once(&app.comparison.left)
         .chain(app.comparison.right.as_ref())
@@ -194,22 +195,27 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
-/// "similarity 49% · words 310 kept −120 +95 · ¶ 1 omitted 7 added 6 moved · 97 differences"
-pub fn summary_line(app: &App) -> String {
+/// The comparison in one line, long or compact to fit `width` cells.
+pub fn summary_line(app: &App, width: usize) -> String {
     let c = &app.comparison;
     let w = c.words.counts;
     let count = |s: RowStatus| c.left_marks.iter().chain(&c.right_marks).filter(|&&m| m == s).count();
+    let (omitted, added) = (count(RowStatus::Omitted), count(RowStatus::Added));
     let moved = c.links.iter().filter(|k| k.moved).count();
-    format!(
-        "similarity {:.0}% · words {} kept −{} +{} · ¶ {} omitted {} added {} moved · {} differences",
-        c.summary.similarity * 100.0,
+    let sim = c.summary.similarity * 100.0;
+    let long = format!(
+        "similarity {sim:.0}% · words {} kept −{} +{} · paragraphs {omitted} omitted {added} added {moved} moved · {} differences",
         w.kept,
         w.removed,
         w.inserted,
-        count(RowStatus::Omitted),
-        count(RowStatus::Added),
-        moved,
         c.differences.len()
+    );
+    if long.chars().count() <= width {
+        return long;
+    }
+    format!(
+        "{sim:.0}% alike · words ={} −{} +{} · ¶ −{omitted} +{added} ↕{moved}",
+        w.kept, w.removed, w.inserted
     )
 }
 
@@ -217,8 +223,14 @@ fn render_help(area: Rect, buf: &mut Buffer, theme: &Theme) {
     let entries = keymap::help_entries();
     let key_w = entries.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let desc_w = entries.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
-    let width = ((key_w + desc_w + 7) as u16).min(area.width.saturating_sub(2));
-    let height = ((entries.len() + 4) as u16).min(area.height.saturating_sub(1));
+    // One column when it fits; else as many columns as the height needs.
+    let room = area.height.saturating_sub(4).max(1) as usize;
+    let columns = entries.len().div_ceil(room).max(1);
+    let per_column = entries.len().div_ceil(columns);
+    let col_w = (key_w + desc_w + 5).min((area.width as usize).saturating_sub(2) / columns);
+    let desc_w = col_w.saturating_sub(key_w + 5);
+    let width = ((col_w * columns + 2) as u16).min(area.width);
+    let height = ((per_column + 4) as u16).min(area.height);
     let popup = Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
         y: area.y + (area.height.saturating_sub(height)) / 2,
@@ -226,13 +238,19 @@ fn render_help(area: Rect, buf: &mut Buffer, theme: &Theme) {
         height,
     };
     Clear.render(popup, buf);
-    let mut lines: Vec<Line> = entries
-        .into_iter()
-        .map(|(keys, desc)| {
-            Line::from(vec![
-                TextSpan::styled(format!(" {keys:>key_w$}  "), theme.help_key()),
-                TextSpan::raw(desc),
-            ])
+    let mut lines: Vec<Line> = (0..per_column)
+        .map(|r| {
+            let mut spans = Vec::new();
+            for (keys, desc) in entries.iter().skip(r).step_by(per_column) {
+                spans.push(TextSpan::styled(format!(" {keys:>key_w$}  "), theme.help_key()));
+                let desc: String = if desc.chars().count() > desc_w {
+                    desc.chars().take(desc_w.saturating_sub(1)).chain(std::iter::once('…')).collect()
+                } else {
+                    desc.to_string()
+                };
+                spans.push(TextSpan::raw(format!("{desc:<desc_w$}  ")));
+            }
+            Line::from(spans)
         })
         .collect();
     lines.push(Line::raw(""));
