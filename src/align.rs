@@ -200,12 +200,10 @@ fn candidate_scores(model: &TermModel) -> Scores {
         idx
     };
     let (left_index, right_index) = (index(&model.left), index(&model.right));
-    let mut pairs: Scores = HashMap::default();
-    // One pass each way, so every sentence keeps its own best candidates.
-    for (from, to_index, to_len, flip) in [
-        (&model.left, &right_index, model.right.len(), false),
-        (&model.right, &left_index, model.left.len(), true),
-    ] {
+    // One pass each way, so every sentence keeps its own best candidates; the two passes
+    // run on two threads.
+    let one_way = |from: &[Unit], to_index: &[Vec<u32>], to_len: usize, flip: bool| {
+        let mut found: Vec<((usize, usize), f32)> = Vec::new();
         let mut acc = vec![0.0f32; to_len];
         let mut touched: Vec<usize> = Vec::new();
         for (a, unit) in from.iter().enumerate() {
@@ -225,11 +223,8 @@ fn candidate_scores(model: &TermModel) -> Scores {
                 // carry a paragraph's content.
                 let headings =
                     (model.left[key.0].kind == Kind::Heading, model.right[key.1].kind == Kind::Heading);
-                if headings.0 != headings.1 {
-                    continue;
-                }
-                if let std::collections::hash_map::Entry::Vacant(e) = pairs.entry(key) {
-                    e.insert(model.similarity(&model.left[key.0], &model.right[key.1]));
+                if headings.0 == headings.1 {
+                    found.push((key, model.similarity(&model.left[key.0], &model.right[key.1])));
                 }
             }
             for &b in &touched {
@@ -237,7 +232,18 @@ fn candidate_scores(model: &TermModel) -> Scores {
             }
             touched.clear();
         }
-    }
+        found
+    };
+    let (forward, backward) = std::thread::scope(|scope| {
+        let back = scope.spawn(|| one_way(&model.right, &left_index, model.left.len(), true));
+        let fwd = one_way(&model.left, &right_index, model.right.len(), false);
+        (fwd, back.join())
+    });
+    let backward = backward.unwrap_or_else(|e| std::panic::resume_unwind(e));
+    let mut pairs: Scores = HashMap::default();
+    pairs.reserve(forward.len() + backward.len());
+    pairs.extend(forward);
+    pairs.extend(backward);
     pairs
 }
 

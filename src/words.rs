@@ -228,104 +228,109 @@ fn cover(tokens: &[Token]) -> Option<Span> {
     Some(Span::new(tokens.first()?.span.start, tokens.last()?.span.end))
 }
 
-/// Word-level differences for every linked paragraph of two documents.
+/// What one side's pass finds: its marks, its changes, its word counts.
+struct Pass {
+    marks: Vec<Vec<Marked>>,
+    changes: Vec<Change>,
+    counts: WordCounts,
+}
+
+/// Word-level differences for every linked paragraph of two documents. The left side's
+/// paragraphs (against their partners) and the right side's run on two threads.
 pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff {
-    let mut keys = Keys::default();
     let mut partners_of_left: Vec<Vec<(usize, bool)>> = vec![Vec::new(); left.paragraphs.len()];
     let mut partners_of_right: Vec<Vec<(usize, bool)>> = vec![Vec::new(); right.paragraphs.len()];
     for k in links {
         partners_of_left[k.left].push((k.right, k.moved));
         partners_of_right[k.right].push((k.left, k.moved));
     }
-    let mut out = WordDiff {
-        left: vec![Vec::new(); left.paragraphs.len()],
-        right: vec![Vec::new(); right.paragraphs.len()],
-        ..WordDiff::default()
-    };
-    let mut right_taken: Vec<Span> = Vec::new();
-    for (pass_left, (docs, partners)) in
-        [(true, ((left, right), &partners_of_left)), (false, ((right, left), &partners_of_right))]
-    {
-        let (own_doc, other_doc) = docs;
-        for (p, ps) in partners.iter().enumerate() {
-            if ps.is_empty() {
-                continue;
-            }
-            let mut order: Vec<(usize, bool)> = ps.clone();
-            order.sort_unstable();
-            let other_paras: Vec<usize> = order.iter().map(|&(q, _)| q).collect();
-            let moved_with = |q: usize| order.iter().any(|&(o, m)| o == q && m);
-            let own = tokens(own_doc, p, &mut keys);
-            let other = joined(other_doc, &other_paras, &mut keys);
-            // Diff as (old = left text, new = right text) whichever side this pass is on.
-            let steps = if pass_left { diff(&own, &other.tokens) } else { diff(&other.tokens, &own) };
-            let marks = if pass_left { &mut out.left[p] } else { &mut out.right[p] };
-            for step in steps {
-                match step {
-                    Step::Equal { a, b, len } => {
-                        let (own_at, other_at) = if pass_left { (a, b) } else { (b, a) };
-                        let words = own[own_at..own_at + len].iter().filter(|t| t.word).count();
-                        if pass_left {
-                            out.counts.kept += words;
-                        }
-                        // Equal text matched inside a paragraph that moved is shown as moved.
-                        let mut k = 0;
-                        while k < len {
-                            let q = other.para[other_at + k];
-                            let run = (k..len).take_while(|&x| other.para[other_at + x] == q).count();
-                            if moved_with(q) {
-                                if let Some(span) = cover(&own[own_at + k..own_at + k + run]) {
-                                    marks.push(Marked { span, mark: Mark::Moved });
-                                }
-                            }
-                            k += run;
-                        }
-                    }
-                    Step::Change { a, b } => {
-                        let (own_range, other_range) = if pass_left { (a, b) } else { (b, a) };
-                        let own_run = &own[own_range.clone()];
-                        let other_run = &other.tokens[other_range.clone()];
-                        let mark = if pass_left { Mark::Removed } else { Mark::Inserted };
-                        let own_span = cover(own_run);
-                        if let Some(span) = own_span {
-                            marks.push(Marked { span, mark });
-                            let words = own_run.iter().filter(|t| t.word).count();
-                            if pass_left {
-                                out.counts.removed += words;
-                            } else {
-                                out.counts.inserted += words;
+    let (l, r) = std::thread::scope(|scope| {
+        let r = scope.spawn(|| pass(right, left, &partners_of_right, false));
+        let l = pass(left, right, &partners_of_left, true);
+        (l, r.join())
+    });
+    let r = r.unwrap_or_else(|e| std::panic::resume_unwind(e));
+    // Right spans the left pass reported as replacements, by right paragraph: the right
+    // pass's insertions there are the same changes seen from the other side.
+    let mut right_taken: Vec<Vec<Span>> = vec![Vec::new(); right.paragraphs.len()];
+    for ch in &l.changes {
+        if let Some((q, s)) = ch.right {
+            right_taken[q].push(s);
+        }
+    }
+    let mut changes = l.changes;
+    changes.extend(r.changes.into_iter().filter(|ch| match ch.right {
+        Some((q, s)) => !right_taken[q].iter().any(|t| t.start < s.end && s.start < t.end),
+        None => false,
+    }));
+    let counts = WordCounts { kept: l.counts.kept, removed: l.counts.removed, inserted: r.counts.inserted };
+    WordDiff { left: l.marks, right: r.marks, changes, counts }
+}
+
+/// Diffs each paragraph of `own` against its partners in `other`, in reading order.
+fn pass(own_doc: &Document, other_doc: &Document, partners: &[Vec<(usize, bool)>], pass_left: bool) -> Pass {
+    let mut keys = Keys::default();
+    let mut out =
+        Pass { marks: vec![Vec::new(); partners.len()], changes: Vec::new(), counts: WordCounts::default() };
+    for (p, ps) in partners.iter().enumerate() {
+        if ps.is_empty() {
+            continue;
+        }
+        let mut order: Vec<(usize, bool)> = ps.clone();
+        order.sort_unstable();
+        let other_paras: Vec<usize> = order.iter().map(|&(q, _)| q).collect();
+        let moved_with = |q: usize| order.iter().any(|&(o, m)| o == q && m);
+        let own = tokens(own_doc, p, &mut keys);
+        let other = joined(other_doc, &other_paras, &mut keys);
+        // Diff as (old = left text, new = right text) whichever side this pass is on.
+        let steps = if pass_left { diff(&own, &other.tokens) } else { diff(&other.tokens, &own) };
+        let marks = &mut out.marks[p];
+        for step in steps {
+            match step {
+                Step::Equal { a, b, len } => {
+                    let (own_at, other_at) = if pass_left { (a, b) } else { (b, a) };
+                    out.counts.kept += own[own_at..own_at + len].iter().filter(|t| t.word).count();
+                    // Equal text matched inside a paragraph that moved is shown as moved.
+                    let mut k = 0;
+                    while k < len {
+                        let q = other.para[other_at + k];
+                        let run = (k..len).take_while(|&x| other.para[other_at + x] == q).count();
+                        if moved_with(q) {
+                            if let Some(span) = cover(&own[own_at + k..own_at + k + run]) {
+                                marks.push(Marked { span, mark: Mark::Moved });
                             }
                         }
-                        // The counterpart phrase, kept within its first paragraph.
-                        let other_span = other_run.first().and_then(|_| {
-                            let q = other.para[other_range.start];
-                            let n = other_range.clone().take_while(|&x| other.para[x] == q).count();
-                            cover(&other.tokens[other_range.start..other_range.start + n]).map(|s| (q, s))
-                        });
-                        let own_end = own_span.map(|s| (p, s));
-                        let change = if pass_left {
-                            Change { left: own_end, right: other_span }
-                        } else {
-                            Change { left: other_span, right: own_end }
-                        };
-                        if pass_left {
-                            if own_end.is_some() {
-                                if let Some((_, s)) = change.right {
-                                    right_taken.push(s);
-                                }
-                                out.changes.push(change);
-                            }
-                        } else if let Some((_, s)) = own_end {
-                            // Insertions the left pass did not already report as a replacement.
-                            if !right_taken.iter().any(|t| t.start < s.end && s.start < t.end) {
-                                out.changes.push(Change { left: None, right: own_end });
-                            }
-                        }
+                        k += run;
                     }
                 }
+                Step::Change { a, b } => {
+                    let (own_range, other_range) = if pass_left { (a, b) } else { (b, a) };
+                    let own_run = &own[own_range];
+                    let Some(span) = cover(own_run) else { continue };
+                    marks.push(Marked { span, mark: if pass_left { Mark::Removed } else { Mark::Inserted } });
+                    let words = own_run.iter().filter(|t| t.word).count();
+                    if pass_left {
+                        out.counts.removed += words;
+                    } else {
+                        out.counts.inserted += words;
+                    }
+                    let own_end = Some((p, span));
+                    out.changes.push(if pass_left {
+                        // The counterpart phrase, kept within its first paragraph.
+                        let other_span =
+                            (!other_range.is_empty()).then_some(other_range.start).and_then(|at| {
+                                let q = other.para[at];
+                                let n = other_range.clone().take_while(|&x| other.para[x] == q).count();
+                                cover(&other.tokens[at..at + n]).map(|s| (q, s))
+                            });
+                        Change { left: own_end, right: other_span }
+                    } else {
+                        Change { left: None, right: own_end }
+                    });
+                }
             }
-            marks.sort_by_key(|m| m.span.start);
         }
+        marks.sort_by_key(|m| m.span.start);
     }
     out
 }
