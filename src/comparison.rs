@@ -207,11 +207,6 @@ impl Comparison {
             }
         })
     }
-
-    /// The right document, or an empty one when there is none.
-    pub fn right_doc(&self) -> Option<&Document> {
-        self.right.as_ref()
-    }
 }
 
 fn row_index(rows: &[Row], n: usize, side: impl Fn(&Row) -> &Vec<usize>) -> Vec<usize> {

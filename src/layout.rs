@@ -2,7 +2,7 @@
 //! stands on each visual line of each pane. Built once per pane width (on start and on
 //! resize), so drawing a frame only slices what is visible.
 
-use crate::comparison::{Comparison, Row, RowStatus};
+use crate::comparison::{Comparison, RowStatus};
 use crate::document::{Document, Span};
 use crate::text;
 use textwrap::core::Fragment;
@@ -198,11 +198,6 @@ fn push_word(words: &mut Vec<Word>, text: &str, span: Span, gap: usize, width: u
         piece_width += cw;
     }
     words.push(Word { span: Span::new(piece_start, span.end), width: piece_width, gap });
-}
-
-/// The row a paragraph of one side is shown in.
-pub fn row_of(rows: &[Row], left_side: bool, para: usize) -> Option<usize> {
-    rows.iter().position(|r| if left_side { r.left.contains(&para) } else { r.right.contains(&para) })
 }
 
 #[cfg(test)]

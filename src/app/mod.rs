@@ -6,7 +6,7 @@ mod navigate;
 
 pub use navigate::{Match, Search};
 
-use crate::comparison::{Comparison, RowStatus};
+use crate::comparison::Comparison;
 use crate::layout::{Geometry, Layout};
 
 /// Everything a key (or the mouse wheel) can ask the reader to do.
@@ -299,15 +299,5 @@ impl App {
         if self.scrolling == Scrolling::Together {
             self.scroll_right = self.scroll;
         }
-    }
-
-    /// How many rows of each status there are (for the status bar).
-    pub fn status_counts(&self) -> Vec<(RowStatus, usize)> {
-        let order = [RowStatus::Changed, RowStatus::Moved, RowStatus::Omitted, RowStatus::Added];
-        order
-            .iter()
-            .map(|&s| (s, self.comparison.rows.iter().filter(|r| r.status == s).count()))
-            .filter(|&(_, n)| n > 0)
-            .collect()
     }
 }
