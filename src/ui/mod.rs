@@ -89,7 +89,10 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
             .map(|m| (m.span, theme.mark(m.mark)))
             .collect();
         if let Some(search) = &app.search {
-            for (i, m) in search.matches.iter().enumerate() {
+            // Matches are sorted by row: look only at this line's row.
+            let from = search.matches.partition_point(|m| m.row < vl.row);
+            let in_row = search.matches[from..].iter().take_while(|m| m.row == vl.row);
+            for (i, m) in in_row.enumerate().map(|(k, m)| (from + k, m)) {
                 if m.left == left && m.para == para && m.span.start < span.end && span.start < m.span.end {
                     let style = if search.current == Some(i) { theme.current() } else { theme.search_hit() };
                     layers.push((m.span, style));
