@@ -97,6 +97,8 @@ pub struct Comparison {
     pub words: WordDiff,
     /// Every difference, in reading order.
     pub differences: Vec<Difference>,
+    /// Differences per kind (changed, omitted, added, moved), counted once for the status bar.
+    kind_counts: [usize; 4],
 }
 
 impl Comparison {
@@ -134,8 +136,18 @@ impl Comparison {
             right_row,
             words,
             differences: vec![],
+            kind_counts: [0; 4],
         };
         c.differences = c.collect_differences();
+        for d in &c.differences {
+            let slot = match d.kind {
+                DiffKind::Changed => 0,
+                DiffKind::Omitted => 1,
+                DiffKind::Added => 2,
+                DiffKind::Moved => 3,
+            };
+            c.kind_counts[slot] += 1;
+        }
         c
     }
 
@@ -171,27 +183,37 @@ impl Comparison {
                 row: self.left_row[k.left],
             });
         }
-        let place = |d: &Difference| -> (usize, f64) {
-            // Where in its row the difference sits, as a fraction, from whichever side has it.
-            let frac = |doc: &Document, paras: &[usize], (p, span): (usize, Span)| {
-                let at = paras.iter().position(|&x| x == p).unwrap_or(0);
-                let ps = doc.paragraphs[p].span;
-                let within = (span.start - ps.start) as f64 / ps.len().max(1) as f64;
-                (at as f64 + within) / paras.len().max(1) as f64
-            };
-            let row = &self.rows[d.row];
-            let f = match (d.left, d.right) {
-                (Some(l), _) if row.left.contains(&l.0) => frac(&self.left, &row.left, l),
-                (_, Some(r)) if row.right.contains(&r.0) => frac(right, &row.right, r),
-                _ => 0.0,
-            };
-            (d.row, f)
+        // Where in its row each difference sits, as a fraction, from whichever side has it.
+        let frac = |doc: &Document, paras: &[usize], (p, span): (usize, Span)| {
+            let at = paras.iter().position(|&x| x == p).unwrap_or(0);
+            let ps = doc.paragraphs[p].span;
+            let within = (span.start - ps.start) as f64 / ps.len().max(1) as f64;
+            (at as f64 + within) / paras.len().max(1) as f64
         };
-        out.sort_by(|a, b| {
-            let (pa, pb) = (place(a), place(b));
-            pa.0.cmp(&pb.0).then(pa.1.total_cmp(&pb.1))
-        });
-        out
+        let mut keyed: Vec<(usize, f64, Difference)> = out
+            .into_iter()
+            .map(|d| {
+                let row = &self.rows[d.row];
+                let f = match (d.left, d.right) {
+                    (Some(l), _) if row.left.contains(&l.0) => frac(&self.left, &row.left, l),
+                    (_, Some(r)) if row.right.contains(&r.0) => frac(right, &row.right, r),
+                    _ => 0.0,
+                };
+                (d.row, f, d)
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        keyed.into_iter().map(|(_, _, d)| d).collect()
+    }
+
+    /// How many differences there are of one kind (omitted, added, moved paragraphs...).
+    pub fn count(&self, kind: DiffKind) -> usize {
+        match kind {
+            DiffKind::Changed => self.kind_counts[0],
+            DiffKind::Omitted => self.kind_counts[1],
+            DiffKind::Added => self.kind_counts[2],
+            DiffKind::Moved => self.kind_counts[3],
+        }
     }
 
     /// For a row, the other end of a moved link that starts in it: (row, left side?, para).

@@ -38,18 +38,24 @@ fn runs(buf: &Buffer, x0: u16, x1: u16, y0: u16, y1: u16, bg: Color) -> Vec<Stri
     out
 }
 
+/// The bundled pair at 120×40, scrolled to Putin's quotation, drawn with or without colour.
+fn draw_at_putins_quotation(color: bool) -> Buffer {
+    let mut app = App::new(bundled_pair(), 120, 40);
+    app.color = color;
+    let c = &app.comparison;
+    let quote =
+        (0..c.left.paragraphs.len()).find(|&i| c.left.para_text(i).starts_with("“Ukrainian troops")).unwrap();
+    app.go_to_row(c.left_row[quote]);
+    draw(&app)
+}
+
 fn line_text(buf: &Buffer, y: u16, x0: u16, x1: u16) -> String {
     (x0..x1).map(|x| buf[(x, y)].symbol().to_string()).collect()
 }
 
 #[test]
 fn putins_quotation_shows_exactly_its_altered_phrases() {
-    let mut app = App::new(bundled_pair(), 120, 40);
-    let c = &app.comparison;
-    let quote =
-        (0..c.left.paragraphs.len()).find(|&i| c.left.para_text(i).starts_with("“Ukrainian troops")).unwrap();
-    app.go_to_row(c.left_row[quote]);
-    let buf = draw(&app);
+    let buf = draw_at_putins_quotation(true);
     let first = (0..40).find(|&y| line_text(&buf, y, 0, 60).contains("“Ukrainian troops must")).unwrap();
     let last = (first..40).find(|&y| line_text(&buf, y, 0, 60).contains("Putin said")).unwrap();
     let removed = runs(&buf, 0, 60, first, last, Color::Indexed(52));
@@ -66,13 +72,7 @@ fn putins_quotation_shows_exactly_its_altered_phrases() {
 #[test]
 fn without_colour_the_marks_use_reverse_and_underline() {
     use ratatui::style::Modifier;
-    let mut app = App::new(bundled_pair(), 120, 40);
-    app.color = false;
-    let c = &app.comparison;
-    let quote =
-        (0..c.left.paragraphs.len()).find(|&i| c.left.para_text(i).starts_with("“Ukrainian troops")).unwrap();
-    app.go_to_row(c.left_row[quote]);
-    let buf = draw(&app);
+    let buf = draw_at_putins_quotation(false);
     let y = (0..40).find(|&y| line_text(&buf, y, 0, 60).contains("they control")).unwrap();
     let x =
         (0..60).find(|&x| buf[(x, y)].symbol() == "c" && line_text(&buf, y, x, x + 7) == "control").unwrap();

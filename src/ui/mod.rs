@@ -4,7 +4,7 @@
 pub mod theme;
 
 use crate::app::{App, Overlay, Scrolling};
-use crate::comparison::RowStatus;
+use crate::comparison::DiffKind;
 use crate::document::{Document, Span};
 use crate::keymap;
 use crate::layout::{Segment, GUTTER, MIN_HEIGHT, MIN_WIDTH, RIGHT_PAD};
@@ -202,9 +202,8 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 pub fn summary_line(app: &App, width: usize) -> String {
     let c = &app.comparison;
     let w = c.words.counts;
-    let count = |s: RowStatus| c.left_marks.iter().chain(&c.right_marks).filter(|&&m| m == s).count();
-    let (omitted, added) = (count(RowStatus::Omitted), count(RowStatus::Added));
-    let moved = c.links.iter().filter(|k| k.moved).count();
+    let (omitted, added, moved) =
+        (c.count(DiffKind::Omitted), c.count(DiffKind::Added), c.count(DiffKind::Moved));
     let sim = c.summary.similarity * 100.0;
     let long = format!(
         "similarity {sim:.0}% · words {} kept −{} +{} · paragraphs {omitted} omitted {added} added {moved} moved · {} differences",
