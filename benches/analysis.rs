@@ -37,6 +37,23 @@ fn analysis(c: &mut Criterion) {
     g.finish();
 }
 
+/// People detection over about 1 MB of real news text (the bundled pair, repeated).
+fn people(c: &mut Criterion) {
+    let mut text = String::new();
+    while text.len() < 1_000_000 {
+        text.push_str(redline::bundled::LEFT);
+        text.push_str("\n\n");
+        text.push_str(redline::bundled::RIGHT);
+        text.push_str("\n\n");
+    }
+    let doc = Document::parse(Source::from_text("1MB", text));
+    // The name lists load once per process; do it before timing.
+    redline::people::People::find(&doc, None);
+    let mut g = c.benchmark_group("people");
+    g.bench_function("1MB", |b| b.iter(|| redline::people::People::find(black_box(&doc), None)));
+    g.finish();
+}
+
 fn frames(c: &mut Criterion) {
     let (a, r) = redline::synth::pair(1, LARGE);
     let mut app = App::new(compare(&a, &r), 160, 50);
@@ -60,5 +77,5 @@ fn frames(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, analysis, frames);
+criterion_group!(benches, analysis, people, frames);
 criterion_main!(benches);

@@ -4,6 +4,7 @@
 
 use crate::align::{self, Alignment};
 use crate::document::{Document, Span};
+use crate::people::People;
 use crate::words::{self, WordDiff};
 use serde::Serialize;
 
@@ -97,6 +98,8 @@ pub struct Comparison {
     pub words: WordDiff,
     /// Every difference, in reading order.
     pub differences: Vec<Difference>,
+    /// The people each version names.
+    pub people: People,
     /// Differences per kind (changed, omitted, added, moved), counted once for the status bar.
     kind_counts: [usize; 4],
 }
@@ -124,6 +127,7 @@ impl Comparison {
             Some(r) => words::word_diff(&left, r, &links),
             None => WordDiff::default(),
         };
+        let people = People::find(&left, right.as_ref());
         let mut c = Comparison {
             left,
             right,
@@ -136,6 +140,7 @@ impl Comparison {
             right_row,
             words,
             differences: vec![],
+            people,
             kind_counts: [0; 4],
         };
         c.differences = c.collect_differences();

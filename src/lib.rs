@@ -21,6 +21,7 @@ pub mod document;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod people;
 pub mod report;
 pub mod synth;
 pub mod terms;

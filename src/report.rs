@@ -13,7 +13,7 @@ pub struct Report<'a> {
     pub links: &'a [Link],
     pub rows: &'a [Row],
     pub differences: Vec<DifferenceReport<'a>>,
-    pub people: Vec<serde_json::Value>,
+    pub people: Vec<PersonReport<'a>>,
     pub findings: Vec<serde_json::Value>,
 }
 
@@ -24,6 +24,15 @@ pub struct DifferenceReport<'a> {
     pub right: Option<[usize; 2]>,
     pub left_text: Option<&'a str>,
     pub right_text: Option<&'a str>,
+}
+
+/// A person: the fullest name either version writes, and each mention's `[start, end]`
+/// byte span per side (`right` is null when there is one document).
+#[derive(Serialize)]
+pub struct PersonReport<'a> {
+    pub name: &'a str,
+    pub left: Vec<[usize; 2]>,
+    pub right: Option<Vec<[usize; 2]>>,
 }
 
 #[derive(Serialize)]
@@ -80,7 +89,16 @@ impl<'a> Report<'a> {
                     right_text: d.right.and_then(|(_, s)| c.right.as_ref().map(|r| r.slice(s))),
                 })
                 .collect(),
-            people: vec![],
+            people: c
+                .people
+                .persons
+                .iter()
+                .map(|p| PersonReport {
+                    name: &p.name,
+                    left: p.left.iter().map(|s| [s.start, s.end]).collect(),
+                    right: pair.then(|| p.right.iter().map(|s| [s.start, s.end]).collect()),
+                })
+                .collect(),
             findings: vec![],
         }
     }

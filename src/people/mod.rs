@@ -1,0 +1,826 @@
+//! Named people: who each version names, and every mention's byte span.
+//!
+//! No model and no network: capitalised sequences are cut out of each sentence, stripped of
+//! titles and place words ("Russian President Vladimir Putin" → "Vladimir Putin"), and judged
+//! by cues — a title or role before the name, a verb of saying or an age after it, a first
+//! name from the census or world lists, initials and particles, and negative evidence
+//! (places, organisations, nationalities, calendar words, words the text also writes in
+//! lower case, sentence-initial capitals). Headings and all-capital lines prove nothing by
+//! their capitals, so there only names already known count.
+//!
+//! Linking: every full name found in either version makes a person; a surname alone (or
+//! with a possessive, "Putin’s") is a mention of the full name with that surname, the
+//! nearest one before it when several share it. A person named only by surname is one
+//! person too.
+
+mod lexicon;
+
+use crate::document::{Document, Kind, Span};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
+
+/// One person and where each version names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest form either version writes, without titles ("Vladimir Putin").
+    pub name: String,
+    pub left: Vec<Span>,
+    pub right: Vec<Span>,
+}
+
+impl Person {
+    /// Named by one version only.
+    pub fn one_sided(&self) -> bool {
+        self.left.is_empty() != self.right.is_empty()
+    }
+}
+
+/// A mention in one document: where, and which person (an index into `People::persons`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub person: usize,
+}
+
+/// Everyone either version names, in order of first mention (left version first).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    pub persons: Vec<Person>,
+    /// Every mention in the left document, by position.
+    pub left: Vec<Mention>,
+    pub right: Vec<Mention>,
+}
+
+impl People {
+    /// The people of a pair (or of one document when `right` is `None`).
+    pub fn find(left: &Document, right: Option<&Document>) -> People {
+        let docs: Vec<&Document> = std::iter::once(left).chain(right).collect();
+        let lists = Lists::get();
+        let mut lower: FxHashSet<String> = FxHashSet::default();
+        let mut tokens: Vec<Vec<Token>> = Vec::new();
+        for doc in &docs {
+            let t = tokenize(doc);
+            for tok in t.iter().filter(|t| t.shape == Shape::Lower) {
+                lower.insert(doc.text[tok.span.start..tok.span.end].to_lowercase());
+            }
+            tokens.push(t);
+        }
+        let candidates: Vec<Vec<Candidate>> =
+            docs.iter().zip(&tokens).map(|(doc, toks)| candidates(&doc.text, toks, lists, &lower)).collect();
+        link(&docs, candidates)
+    }
+
+    /// The mentions of one side.
+    pub fn mentions(&self, left: bool) -> &[Mention] {
+        if left {
+            &self.left
+        } else {
+            &self.right
+        }
+    }
+}
+
+/// The name lists, built once from the embedded files.
+struct Lists {
+    first: FxHashSet<&'static str>,
+    /// Surname → frequency rank (0 is the most common).
+    last: FxHashMap<&'static str, u32>,
+    world_first: FxHashSet<&'static str>,
+    titles: FxHashSet<&'static str>,
+    roles: FxHashSet<&'static str>,
+    speech: FxHashSet<&'static str>,
+    strong_speech: FxHashSet<&'static str>,
+    particles: FxHashSet<&'static str>,
+    suffixes: FxHashSet<&'static str>,
+    not_person: FxHashSet<&'static str>,
+    places: FxHashSet<&'static str>,
+    place_phrases: FxHashSet<&'static str>,
+    thing_prefixes: FxHashSet<&'static str>,
+    person_nouns: FxHashSet<&'static str>,
+    demonyms: FxHashSet<&'static str>,
+    calendar: FxHashSet<&'static str>,
+    common: FxHashSet<&'static str>,
+}
+
+const MALE: &str = include_str!("../../assets/names/dist.male.first.txt");
+const FEMALE: &str = include_str!("../../assets/names/dist.female.first.txt");
+const LAST: &str = include_str!("../../assets/names/dist.all.last.txt");
+
+fn set(words: &[&'static str]) -> FxHashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+impl Lists {
+    fn get() -> &'static Lists {
+        static LISTS: OnceLock<Lists> = OnceLock::new();
+        LISTS.get_or_init(|| {
+            use lexicon::*;
+            Lists {
+                first: MALE.lines().chain(FEMALE.lines()).map(str::trim).filter(|l| !l.is_empty()).collect(),
+                last: LAST.lines().map(str::trim).filter(|l| !l.is_empty()).zip(0..).collect(),
+                world_first: set(WORLD_FIRST_NAMES),
+                titles: set(TITLES),
+                roles: set(ROLES),
+                speech: set(SPEECH),
+                strong_speech: set(STRONG_SPEECH),
+                particles: set(PARTICLES),
+                suffixes: set(SUFFIXES),
+                not_person: set(NOT_PERSON_WORDS),
+                places: set(PLACES),
+                place_phrases: set(PLACE_PHRASES),
+                thing_prefixes: set(THING_PREFIXES),
+                person_nouns: set(PERSON_NOUNS),
+                demonyms: set(DEMONYMS),
+                calendar: set(CALENDAR),
+                common: set(COMMON),
+            }
+        })
+    }
+
+    fn is_first_name(&self, low: &str) -> bool {
+        self.world_first.contains(low)
+            || (low.is_ascii() && self.first.contains(low.to_ascii_uppercase().as_str()))
+    }
+
+    fn surname_rank(&self, low: &str) -> Option<u32> {
+        if !low.is_ascii() {
+            return None;
+        }
+        self.last.get(low.to_ascii_uppercase().as_str()).copied()
+    }
+
+    /// A word that names a place, a people, a date or an organisation, never a person.
+    fn is_thing(&self, low: &str) -> bool {
+        self.places.contains(low)
+            || self.demonyms.contains(low)
+            || self.calendar.contains(low)
+            || self.not_person.contains(low)
+            || low.strip_suffix('s').is_some_and(|s| self.demonyms.contains(s))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Starts with a capital: "Putin", "McDonald", "al-Assad".
+    Cap,
+    Lower,
+    /// All capitals, two letters or more: "NATO", "U.S.", "PUTIN".
+    Upper,
+    /// One capital letter with a full stop: "J.", "W.".
+    Initial,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    span: Span,
+    shape: Shape,
+    /// The first word of its sentence.
+    first: bool,
+    /// Followed by a possessive ("’s", or "’" after an s), which is not part of the span.
+    possessive: bool,
+    /// In a heading or an all-capitals sentence, where capitals say nothing.
+    caps_free: bool,
+}
+
+/// Abbreviations whose full stop belongs to the word ("Mr.", "Jr.", "St.").
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "adm", "maj",
+    "rev", "st", "jr", "sr", "hon", "fr", "det", "supt", "cmdr", "brig", "pvt", "cpl", "mt",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Words, numbers and punctuation of every paragraph, with sentence starts marked.
+fn tokenize(doc: &Document) -> Vec<Token> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    for para in &doc.paragraphs {
+        let from = out.len();
+        let mut sentences = para.sentences.iter().map(|s| s.start).peekable();
+        let s = &text[para.span.start..para.span.end];
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let byte = |i: usize| para.span.start + chars.get(i).map_or(s.len(), |&(b, _)| b);
+        let mut i = 0;
+        let mut at_start = true;
+        while i < chars.len() {
+            let c = chars[i].1;
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            while sentences.next_if(|&st| st <= byte(i)).is_some() {
+                at_start = true;
+            }
+            if !c.is_alphanumeric() {
+                // A detached possessive, as tokenised text writes it: "Trump 's".
+                if is_apostrophe(c)
+                    && chars.get(i + 1).is_some_and(|&(_, n)| n == 's')
+                    && chars.get(i + 2).is_none_or(|&(_, n)| !n.is_alphanumeric())
+                {
+                    if let Some(prev) =
+                        out[from..].last_mut().filter(|t: &&mut Token| t.shape != Shape::Punct)
+                    {
+                        prev.possessive = true;
+                        i += 2;
+                        continue;
+                    }
+                }
+                out.push(Token {
+                    span: Span::new(byte(i), byte(i + 1)),
+                    shape: Shape::Punct,
+                    first: false,
+                    possessive: false,
+                    caps_free: false,
+                });
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut j = i + 1;
+            while j < chars.len() {
+                let c = chars[j].1;
+                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                let joins = match c {
+                    _ if c.is_alphanumeric() => true,
+                    '-' | '\'' | '’' | '&' => next_alnum,
+                    // Initials and dotted acronyms: "J.R.R.", "U.S"; decimals "1.2".
+                    '.' => {
+                        next_alnum
+                            && (j - start == 1
+                                || (j >= 2 && chars[j - 2].1 == '.')
+                                || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
+                    }
+                    ',' => next_alnum && chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit(),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                j += 1;
+            }
+            let mut end = j;
+            let mut possessive = false;
+            let word = &s[chars[start].0..chars.get(end).map_or(s.len(), |&(b, _)| b)];
+            // "Trump’s" → "Trump" + possessive; "Jones’" likewise.
+            if end - start > 2 && is_apostrophe(chars[end - 2].1) && matches!(chars[end - 1].1, 's' | 'S') {
+                end -= 2;
+                possessive = true;
+            } else if word.ends_with('s')
+                && chars.get(end).is_some_and(|&(_, c)| is_apostrophe(c))
+                && chars.get(end + 1).is_none_or(|&(_, n)| !n.is_alphanumeric())
+            {
+                possessive = true;
+                j += 1;
+            }
+            // A full stop closing an initial, a dotted acronym or a title abbreviation.
+            let body = &s[chars[start].0..chars.get(end).map_or(s.len(), |&(b, _)| b)];
+            if !possessive && chars.get(end).is_some_and(|&(_, c)| c == '.') {
+                let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+                let single = letters == 1 && body.chars().all(|c| c.is_alphabetic() || c == '.');
+                let dotted = body.contains('.') && body.split('.').all(|p| p.chars().count() <= 1);
+                if single || dotted || ABBREVIATIONS.contains(&body.to_lowercase().as_str()) {
+                    end += 1;
+                    j = end;
+                }
+            }
+            let body = &s[chars[start].0..chars.get(end).map_or(s.len(), |&(b, _)| b)];
+            let shape = shape_of(body);
+            out.push(Token {
+                span: Span::new(byte(start), byte(end)),
+                shape,
+                first: at_start && shape != Shape::Number,
+                possessive,
+                caps_free: para.kind == Kind::Heading,
+            });
+            at_start = false;
+            i = j;
+        }
+        mark_capital_sentences(text, &mut out[from..]);
+    }
+    out
+}
+
+fn shape_of(word: &str) -> Shape {
+    let mut chars = word.chars();
+    let Some(c0) = chars.next() else { return Shape::Punct };
+    if c0.is_numeric() {
+        return Shape::Number;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if c0.is_uppercase() {
+        if letters.len() == 1 && word.ends_with('.') {
+            Shape::Initial
+        } else if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+            // "J.R.R." is initials, not an acronym of a thing.
+            if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) && letters.len() <= 3 {
+                Shape::Initial
+            } else {
+                Shape::Upper
+            }
+        } else {
+            Shape::Cap
+        }
+    } else if let Some((pre, rest)) = word.split_once('-') {
+        // "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a name.
+        let particle = matches!(pre, "al" | "el" | "bin" | "ibn" | "ad" | "as" | "ash" | "at" | "az" | "abu");
+        if particle && rest.starts_with(char::is_uppercase) {
+            Shape::Cap
+        } else {
+            Shape::Lower
+        }
+    } else {
+        Shape::Lower
+    }
+}
+
+/// Sentences written in capitals (or mostly so, like title-case headlines) prove nothing by
+/// their capitals.
+fn mark_capital_sentences(text: &str, tokens: &mut [Token]) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i + 1;
+        while j < tokens.len() && !tokens[j].first {
+            j += 1;
+        }
+        let words: Vec<&Token> = tokens[i..j]
+            .iter()
+            .filter(|t| matches!(t.shape, Shape::Cap | Shape::Lower | Shape::Upper))
+            .collect();
+        let upper = words.iter().filter(|t| t.shape == Shape::Upper).count();
+        let lower = words.iter().filter(|t| t.shape == Shape::Lower).count();
+        let capitals_only = words.len() >= 3 && upper * 2 > words.len() && lower == 0;
+        // Title case: five or more words and hardly any lower case except short ones.
+        let long_lower = words
+            .iter()
+            .filter(|t| t.shape == Shape::Lower && text[t.span.start..t.span.end].chars().count() > 3)
+            .count();
+        let title_case = words.len() >= 5 && long_lower == 0 && !ends_like_prose(text, &tokens[i..j]);
+        if capitals_only || title_case {
+            for t in &mut tokens[i..j] {
+                t.caps_free = true;
+            }
+        }
+        i = j;
+    }
+}
+
+/// Whether a token run ends with sentence punctuation, as prose does and headlines rarely do.
+fn ends_like_prose(text: &str, tokens: &[Token]) -> bool {
+    tokens.last().is_some_and(|t| {
+        t.shape == Shape::Punct && matches!(&text[t.span.start..t.span.end], "." | "!" | "?" | "”" | "\"")
+    })
+}
+
+/// A run of capitalised words, judged.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// The name without titles or possessive.
+    span: Span,
+    /// Lower-cased name words without initials and particles ("vladimir", "putin").
+    words: Vec<String>,
+    /// Judged a person on its own evidence.
+    person: bool,
+    /// Certainly not a person (an organisation or place such as "White House").
+    thing: bool,
+    /// From a heading or capitals line: one word that may only repeat a known name.
+    caps_free: bool,
+}
+
+fn low(text: &str, t: &Token) -> String {
+    text[t.span.start..t.span.end].trim_end_matches('.').to_lowercase().replace('’', "'")
+}
+
+fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &FxHashSet<String>) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let is_name_like = |t: &Token| matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial);
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name_like(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // Extend over names, initials and particles ("Ursula von der Leyen").
+        let mut j = i + 1;
+        while j < toks.len() && !toks[j - 1].possessive && !toks[j].first {
+            if is_name_like(&toks[j]) {
+                j += 1;
+            } else if toks[j].shape == Shape::Lower && lists.particles.contains(low(text, &toks[j]).as_str())
+            {
+                let mut k = j;
+                while k < toks.len()
+                    && toks[k].shape == Shape::Lower
+                    && lists.particles.contains(low(text, &toks[k]).as_str())
+                {
+                    k += 1;
+                }
+                if k < toks.len() && toks[k].shape == Shape::Cap && k - j <= 2 {
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        judge(text, toks, i, j, lists, lower, &mut out);
+        i = j;
+    }
+    out
+}
+
+/// Judges the capitalised run `toks[i..j]`.
+fn judge(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    j: usize,
+    lists: &Lists,
+    lower: &FxHashSet<String>,
+    out: &mut Vec<Candidate>,
+) {
+    let lows: Vec<String> = toks[i..j].iter().map(|t| low(text, t)).collect();
+    let whole = Span::new(toks[i].span.start, toks[j - 1].span.end);
+    let thing = |span: Span| Candidate { span, words: vec![], person: false, thing: true, caps_free: false };
+    if toks[i..j].iter().any(|t| t.caps_free) {
+        // Capitals prove nothing here: each word may only repeat a name known elsewhere.
+        for (t, w) in toks[i..j].iter().zip(&lows) {
+            if !lists.particles.contains(w.as_str()) && !lists.common.contains(w.as_str()) {
+                out.push(Candidate {
+                    span: t.span,
+                    words: vec![w.clone()],
+                    person: false,
+                    thing: false,
+                    caps_free: true,
+                });
+            }
+        }
+        return;
+    }
+    let phrase = lows.join(" ");
+    if lists.thing_prefixes.contains(lows[0].as_str())
+        || lists.place_phrases.iter().any(|p| phrase.contains(p))
+    {
+        out.push(thing(whole));
+        return;
+    }
+    // The name is what follows the last title, role, place, nationality or acronym in the
+    // run: "Russian President Vladimir Putin", "JPMorgan Chase CEO Jamie Dimon".
+    let (mut a, mut b) = (0, lows.len());
+    let mut titled = false;
+    let is_title = |w: &str| {
+        lists.titles.contains(w)
+            || lists.roles.contains(w)
+            || (w.contains('-') && w.split('-').all(|p| lists.titles.contains(p) || lists.roles.contains(p)))
+    };
+    for x in 0..lows.len().saturating_sub(1) {
+        let w = lows[x].as_str();
+        let t = &toks[i + x];
+        let rest_named = lows[x + 1..].iter().any(|w| !lists.suffixes.contains(w.as_str()));
+        if !rest_named {
+            break;
+        }
+        let next = &toks[i + x + 1];
+        let cut = if is_title(w) {
+            titled = true;
+            true
+        } else if lists.is_thing(w) {
+            // "Jordan Henderson", "Alexandria Ocasio-Cortez": a first name that is also a place.
+            let surname = &lows[x + 1];
+            let as_name = next.shape == Shape::Cap
+                && lists.is_first_name(w)
+                && !lists.is_thing(surname)
+                && (lists.surname_rank(surname).is_some_and(|r| r < 5000) || surname.contains('-'));
+            !as_name
+        } else if t.shape == Shape::Upper {
+            // An acronym before a name ("NATO chief"), unless it is a pair of initials ("JD Vance").
+            lows[x].chars().count() > 3 || next.shape != Shape::Cap || lists.is_thing(w)
+        } else {
+            x == 0 && (matches!(w, "the" | "a" | "an") || (t.first && lists.common.contains(w)))
+        };
+        if cut {
+            a = x + 1;
+        }
+    }
+    // After the name: dates and places ("Putin Monday") go, but an organisation word makes
+    // the whole run a thing ("White House", "Trump Tower").
+    while b > a {
+        let w = lows[b - 1].as_str();
+        if lists.suffixes.contains(w) {
+            break;
+        }
+        if lists.not_person.contains(w) {
+            out.push(thing(whole));
+            return;
+        }
+        if lists.calendar.contains(w) || lists.demonyms.contains(w) || lists.places.contains(w) {
+            if b - a == 1 {
+                out.push(thing(toks[i + a].span));
+                return;
+            }
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    if a >= b {
+        return;
+    }
+    let name = &toks[i + a..i + b];
+    let words: Vec<String> = name
+        .iter()
+        .zip(&lows[a..b])
+        .filter(|(t, w)| {
+            t.shape != Shape::Initial
+                && !lists.particles.contains(w.as_str())
+                && !lists.suffixes.contains(w.as_str())
+        })
+        .map(|(_, w)| w.trim_start_matches("al-").to_string())
+        .collect();
+    if words.is_empty() {
+        return;
+    }
+    let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+    let mut c = Candidate { span, words, person: false, thing: false, caps_free: false };
+    let k = c.words.len();
+    if k == 1 && lists.titles.contains(c.words[0].as_str()) {
+        c.thing = true;
+        out.push(c);
+        return;
+    }
+    let acronyms =
+        name.iter().filter(|t| t.shape == Shape::Upper && !lists.suffixes.contains(low(text, t).as_str()));
+    if acronyms.count() > 0 {
+        // Acronyms inside a name-shaped run ("Mark Rutte NATO") are not names here.
+        if k == 1 || name.iter().all(|t| t.shape == Shape::Upper) {
+            c.thing = true;
+            out.push(c);
+            return;
+        }
+    }
+    if c.words.iter().any(|w| lists.is_thing(w)) {
+        let first_name_place = k >= 2 && lists.is_first_name(&c.words[0]) && !lists.is_thing(&c.words[k - 1]);
+        if !first_name_place {
+            c.thing = true;
+            out.push(c);
+            return;
+        }
+    }
+    let first = name[0].first;
+    let word_at = |n: isize| -> Option<(Shape, String)> {
+        let idx = (i + a) as isize + n;
+        if n >= 0 {
+            let idx = i + b + n as usize;
+            toks.get(idx).map(|t| (t.shape, low(text, t)))
+        } else if idx >= 0 {
+            toks.get(idx as usize).map(|t| (t.shape, low(text, t)))
+        } else {
+            None
+        }
+    };
+    let before = word_at(-1);
+    let before2 = word_at(-2);
+    let after = word_at(0);
+    let after2 = word_at(1);
+    let after3 = word_at(2);
+    let is = |w: &Option<(Shape, String)>, pred: &dyn Fn(Shape, &str) -> bool| {
+        w.as_ref().is_some_and(|(s, t)| pred(*s, t))
+    };
+    let mut score = 0.0f32;
+    // Titles and roles.
+    if titled || (a == 0 && is(&before, &|s, w| s == Shape::Lower && lists.roles.contains(w))) {
+        score += 3.0;
+    }
+    // "said Smith", "according to Smith".
+    let said_before =
+        is(&before, &|s, w| s == Shape::Lower && matches!(w, "said" | "says" | "asked" | "added" | "told"))
+            || (is(&before, &|_, w| w == "to") && is(&before2, &|_, w| w == "according"));
+    if a == 0 && said_before {
+        score += 2.0;
+    }
+    let last_possessive = name[name.len() - 1].possessive;
+    if !last_possessive {
+        let adverb = |w: &str| {
+            w.ends_with("ly")
+                || matches!(
+                    w,
+                    "also" | "later" | "then" | "has" | "had" | "have" | "again" | "once" | "previously"
+                )
+        };
+        if is(&after, &|s, w| s == Shape::Lower && lists.strong_speech.contains(w))
+            || (is(&after, &|s, w| s == Shape::Lower && adverb(w))
+                && is(&after2, &|_, w| lists.strong_speech.contains(w)))
+        {
+            score += 2.0;
+        } else if is(&after, &|s, w| s == Shape::Lower && lists.speech.contains(w)) {
+            score += 0.5;
+        }
+        if is(&after, &|_, w| w == ",") {
+            if is(&after2, &|s, _| s == Shape::Number) && is(&after3, &|_, w| w == ",") {
+                score += 3.0;
+            } else if is(&after2, &|_, w| w == "who") {
+                score += 1.5;
+            } else if is(&after2, &|_, w| matches!(w, "a" | "an" | "the" | "his" | "her"))
+                || toks.get(i + b + 1).is_some_and(|t| t.shape == Shape::Cap && t.possessive)
+            {
+                // "Sam Altman, the chief executive of", "Kushner, Trump's son-in-law".
+                let role =
+                    (2..7).any(|n| is(&word_at(n), &|s, w| s == Shape::Lower && lists.roles.contains(w)));
+                score += if role { 2.0 } else { 0.5 };
+            }
+        }
+        if is(&after, &|s, w| s == Shape::Lower && lists.person_nouns.contains(w)) {
+            score += 2.0;
+        }
+    } else {
+        score += 0.5;
+        // "Trump's son-in-law", "Putin's spokesman".
+        if is(&after, &|s, w| {
+            s == Shape::Lower && (lists.roles.contains(w) || lists.person_nouns.contains(w))
+        }) {
+            score += 2.0;
+        }
+    }
+    let has_initial = name.iter().any(|t| t.shape == Shape::Initial);
+    let has_particle = name.len() > k && !has_initial;
+    let lower_elsewhere = |w: &str| lower.contains(w);
+    if k >= 2 {
+        let last = &c.words[k - 1];
+        if lists.is_first_name(&c.words[0]) {
+            score += 2.0;
+        }
+        if has_initial || has_particle {
+            score += 2.0;
+        }
+        let common_start =
+            first && (lists.common.contains(c.words[0].as_str()) || lower_elsewhere(&c.words[0]));
+        if !common_start {
+            score += 2.0;
+        }
+        if lists.surname_rank(last).is_some() {
+            score += 0.5;
+        }
+    } else {
+        let w = c.words[0].as_str();
+        if lists.common.contains(w) || lower_elsewhere(w) {
+            score -= 2.0;
+        }
+        if first {
+            score -= 0.5;
+        }
+        if has_initial {
+            // "J.K. Rowling", "W.B. Yeats".
+            score += 3.0;
+        }
+        if lists.surname_rank(w).is_some_and(|r| r < 20_000) {
+            score += 0.5;
+        }
+        if lists.is_first_name(w) && lists.surname_rank(w).is_none_or(|r| r >= 5000) {
+            // "Donald said": a first name alone is someone, but which?
+            score -= 0.5;
+        }
+    }
+    c.person = score >= 2.0;
+    out.push(c);
+}
+
+/// Turns each document's candidates into people and mentions.
+fn link(docs: &[&Document], candidates: Vec<Vec<Candidate>>) -> People {
+    // Persons are keyed by first and last name word ("george bush" for "George W. Bush").
+    let key = |words: &[String]| -> String {
+        if words.len() == 1 {
+            words[0].clone()
+        } else {
+            format!("{} {}", words[0], words[words.len() - 1])
+        }
+    };
+    let mut persons: Vec<Person> = Vec::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    let mut name_len: Vec<usize> = Vec::new();
+    // Full names first, from both documents, in reading order.
+    for (d, cands) in candidates.iter().enumerate() {
+        for c in cands.iter().filter(|c| c.person && c.words.len() >= 2) {
+            let written = docs[d].text[c.span.start..c.span.end].to_string();
+            let k = key(&c.words);
+            match by_key.get(&k) {
+                Some(&p) => {
+                    if c.words.len() > name_len[p] {
+                        persons[p].name = written;
+                        name_len[p] = c.words.len();
+                    }
+                }
+                None => {
+                    by_key.insert(k, persons.len());
+                    persons.push(Person { name: written, left: vec![], right: vec![] });
+                    name_len.push(c.words.len());
+                }
+            }
+        }
+    }
+    let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (k, &p) in &by_key {
+        if let Some((_, last)) = k.rsplit_once(' ') {
+            surnames.entry(last.to_string()).or_default().push(p);
+        }
+    }
+    // People named by surname only, on their own evidence.
+    for (d, cands) in candidates.iter().enumerate() {
+        for c in cands.iter().filter(|c| c.person && c.words.len() == 1) {
+            let w = &c.words[0];
+            if !surnames.contains_key(w) && !by_key.contains_key(w) {
+                by_key.insert(w.clone(), persons.len());
+                persons.push(Person {
+                    name: docs[d].text[c.span.start..c.span.end].to_string(),
+                    left: vec![],
+                    right: vec![],
+                });
+                name_len.push(1);
+            }
+        }
+    }
+    let mut mentions: [Vec<Mention>; 2] = [vec![], vec![]];
+    for (d, cands) in candidates.iter().enumerate() {
+        // The last full-name mention of each person in this document, for shared surnames.
+        let mut last_seen: FxHashMap<usize, usize> = FxHashMap::default();
+        let text = docs[d].text.as_str();
+        let mut x = 0;
+        while x < cands.len() {
+            let c = &cands[x];
+            x += 1;
+            if c.thing || c.words.is_empty() {
+                continue;
+            }
+            // Capitals lines: a known full name over two words ("DONALD TRUMP").
+            if c.caps_free {
+                if let Some(n) =
+                    cands.get(x).filter(|n| n.caps_free && text[c.span.end..n.span.start].trim().is_empty())
+                {
+                    if let Some(&p) = by_key.get(&key(&[c.words[0].clone(), n.words[0].clone()])) {
+                        last_seen.insert(p, c.span.start);
+                        mentions[d].push(Mention { span: Span::new(c.span.start, n.span.end), person: p });
+                        x += 1;
+                        continue;
+                    }
+                }
+            }
+            let k = key(&c.words);
+            let person = if c.words.len() >= 2 {
+                by_key.get(&k).copied().or_else(|| {
+                    // A run that was not judged a full name may still end in a known surname.
+                    (!c.person)
+                        .then(|| surname_person(&surnames, &last_seen, &c.words[c.words.len() - 1]))
+                        .flatten()
+                })
+            } else {
+                surname_person(&surnames, &last_seen, &c.words[0]).or_else(|| by_key.get(&k).copied())
+            };
+            if let Some(p) = person {
+                last_seen.insert(p, c.span.start);
+                mentions[d].push(Mention { span: c.span, person: p });
+            }
+        }
+    }
+    // Keep only people mentioned, numbered in order of first mention (left first).
+    let mut order: Vec<usize> = Vec::new();
+    let mut seen = vec![false; persons.len()];
+    for m in mentions.iter().flatten() {
+        if !seen[m.person] {
+            seen[m.person] = true;
+            order.push(m.person);
+        }
+    }
+    let mut renumber = vec![usize::MAX; persons.len()];
+    for (new, &old) in order.iter().enumerate() {
+        renumber[old] = new;
+    }
+    let mut out: Vec<Person> = order
+        .iter()
+        .map(|&p| Person { name: persons[p].name.clone(), left: vec![], right: vec![] })
+        .collect();
+    for (d, ms) in mentions.iter_mut().enumerate() {
+        for m in ms.iter_mut() {
+            m.person = renumber[m.person];
+            let list = if d == 0 { &mut out[m.person].left } else { &mut out[m.person].right };
+            list.push(m.span);
+        }
+    }
+    let [left, right] = mentions;
+    People { persons: out, left, right }
+}
+
+/// The person a surname alone refers to: the only one with it, or the one whose full name
+/// was written most recently.
+fn surname_person(
+    surnames: &FxHashMap<String, Vec<usize>>,
+    last_seen: &FxHashMap<usize, usize>,
+    w: &str,
+) -> Option<usize> {
+    let ps = surnames.get(w)?;
+    if ps.len() == 1 {
+        return Some(ps[0]);
+    }
+    ps.iter().copied().max_by_key(|p| (last_seen.get(p).copied(), std::cmp::Reverse(*p)))
+}
