@@ -190,6 +190,10 @@ const ABBREVIATIONS: &[&str] = &[
     "rev", "st", "jr", "sr", "hon", "fr", "det", "supt", "cmdr", "brig", "pvt", "cpl", "mt",
 ];
 
+/// Number words never name a person ("Formula One", "Group Seven").
+const NUMBER_WORDS: &[&str] =
+    &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand"];
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -498,6 +502,14 @@ fn judge(
         } else if t.shape == Shape::Upper {
             // An acronym before a name ("NATO chief"), unless it is a pair of initials ("JD Vance").
             lows[x].chars().count() > 3 || next.shape != Shape::Cap || lists.is_thing(w)
+        } else if x == 0
+            && t.first
+            && !lists.is_first_name(w)
+            && lows.len() >= 3
+            && lists.is_first_name(&lows[1])
+        {
+            // A capitalised word opening the sentence before a first name: "Physicist Peter Higgs".
+            true
         } else {
             x == 0 && (matches!(w, "the" | "a" | "an") || (t.first && lists.common.contains(w)))
         };
@@ -561,7 +573,7 @@ fn judge(
             return;
         }
     }
-    if c.words.iter().any(|w| lists.is_thing(w)) {
+    if c.words.iter().any(|w| lists.is_thing(w) || NUMBER_WORDS.contains(&w.as_str())) {
         let first_name_place = k >= 2 && lists.is_first_name(&c.words[0]) && !lists.is_thing(&c.words[k - 1]);
         if !first_name_place {
             c.thing = true;
@@ -637,10 +649,8 @@ fn judge(
         }
     } else {
         score += 0.5;
-        // "Trump's son-in-law", "Putin's spokesman".
-        if is(&after, &|s, w| {
-            s == Shape::Lower && (lists.roles.contains(w) || lists.person_nouns.contains(w))
-        }) {
+        // "Trump's son-in-law", "Putin's spokesman" (but "Amnesty's secretary general").
+        if is(&after, &|s, w| s == Shape::Lower && lists.person_nouns.contains(w)) {
             score += 2.0;
         }
     }
