@@ -21,37 +21,54 @@ const fn special(code: KeyCode) -> Key {
     Key { code, ctrl: false }
 }
 
-/// Every binding. A key appears once; an action may have several keys.
-pub const BINDINGS: &[(Key, Action)] = &[
-    (k('j'), Action::LineDown),
-    (special(KeyCode::Down), Action::LineDown),
-    (k('k'), Action::LineUp),
-    (special(KeyCode::Up), Action::LineUp),
-    (special(KeyCode::PageDown), Action::PageDown),
-    (k(' '), Action::PageDown),
-    (special(KeyCode::PageUp), Action::PageUp),
-    (k('b'), Action::PageUp),
-    (ctrl('d'), Action::HalfPageDown),
-    (ctrl('u'), Action::HalfPageUp),
-    (k('g'), Action::Top),
-    (special(KeyCode::Home), Action::Top),
-    (k('G'), Action::Bottom),
-    (special(KeyCode::End), Action::Bottom),
-    (k(']'), Action::NextDifference),
-    (k('J'), Action::NextDifference),
-    (k('['), Action::PrevDifference),
-    (k('K'), Action::PrevDifference),
-    (k('m'), Action::JumpMoved),
-    (k('d'), Action::ToggleOnlyChanges),
-    (k('/'), Action::StartSearch),
-    (k('n'), Action::NextMatch),
-    (k('N'), Action::PrevMatch),
-    (special(KeyCode::Tab), Action::SwitchPane),
-    (k('s'), Action::Resync),
-    (k('?'), Action::ToggleHelp),
-    (special(KeyCode::Esc), Action::Back),
-    (k('q'), Action::Quit),
-    (ctrl('c'), Action::Quit),
+/// When a binding applies. Panel bindings win while a panel (people, findings) is open;
+/// the reader's apply otherwise and for every key a panel does not take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Reader,
+    Panel,
+}
+
+/// Every binding. A key appears once per context; an action may have several keys.
+pub const BINDINGS: &[(Context, Key, Action)] = &[
+    (Context::Reader, k('j'), Action::LineDown),
+    (Context::Reader, special(KeyCode::Down), Action::LineDown),
+    (Context::Reader, k('k'), Action::LineUp),
+    (Context::Reader, special(KeyCode::Up), Action::LineUp),
+    (Context::Reader, special(KeyCode::PageDown), Action::PageDown),
+    (Context::Reader, k(' '), Action::PageDown),
+    (Context::Reader, special(KeyCode::PageUp), Action::PageUp),
+    (Context::Reader, k('b'), Action::PageUp),
+    (Context::Reader, ctrl('d'), Action::HalfPageDown),
+    (Context::Reader, ctrl('u'), Action::HalfPageUp),
+    (Context::Reader, k('g'), Action::Top),
+    (Context::Reader, special(KeyCode::Home), Action::Top),
+    (Context::Reader, k('G'), Action::Bottom),
+    (Context::Reader, special(KeyCode::End), Action::Bottom),
+    (Context::Reader, k(']'), Action::NextDifference),
+    (Context::Reader, k('J'), Action::NextDifference),
+    (Context::Reader, k('['), Action::PrevDifference),
+    (Context::Reader, k('K'), Action::PrevDifference),
+    (Context::Reader, k('m'), Action::JumpMoved),
+    (Context::Reader, k('d'), Action::ToggleOnlyChanges),
+    (Context::Reader, k('/'), Action::StartSearch),
+    (Context::Reader, k('n'), Action::NextMatch),
+    (Context::Reader, k('N'), Action::PrevMatch),
+    (Context::Reader, special(KeyCode::Tab), Action::SwitchPane),
+    (Context::Reader, k('s'), Action::Resync),
+    (Context::Reader, k('?'), Action::ToggleHelp),
+    (Context::Reader, special(KeyCode::Esc), Action::Back),
+    (Context::Reader, k('q'), Action::Quit),
+    (Context::Reader, ctrl('c'), Action::Quit),
+    (Context::Reader, k('p'), Action::TogglePeople),
+    (Context::Reader, k('P'), Action::PeoplePanel),
+    (Context::Reader, k('}'), Action::NextMention),
+    (Context::Reader, k('{'), Action::PrevMention),
+    (Context::Panel, k('j'), Action::SelectNext),
+    (Context::Panel, special(KeyCode::Down), Action::SelectNext),
+    (Context::Panel, k('k'), Action::SelectPrev),
+    (Context::Panel, special(KeyCode::Up), Action::SelectPrev),
+    (Context::Panel, special(KeyCode::Enter), Action::Open),
 ];
 
 impl Key {
@@ -99,10 +116,11 @@ impl Key {
     }
 }
 
-/// The action bound to a key event, if any.
-pub fn action_for(ev: &KeyEvent) -> Option<Action> {
+/// The action bound to a key event, if any; `panel` says whether a panel is open.
+pub fn action_for(ev: &KeyEvent, panel: bool) -> Option<Action> {
     let key = Key::from_event(ev)?;
-    BINDINGS.iter().find(|(k, _)| *k == key).map(|&(_, a)| a)
+    let find = |ctx: Context| BINDINGS.iter().find(|(c, k, _)| *c == ctx && *k == key).map(|&(_, _, a)| a);
+    panel.then(|| find(Context::Panel)).flatten().or_else(|| find(Context::Reader))
 }
 
 /// The help screen's lines: every action with all its keys, in [`Action::ALL`] order.
@@ -111,7 +129,7 @@ pub fn help_entries() -> Vec<(String, &'static str)> {
         .iter()
         .filter_map(|&action| {
             let keys: Vec<String> =
-                BINDINGS.iter().filter(|(_, a)| *a == action).map(|(k, _)| k.label()).collect();
+                BINDINGS.iter().filter(|(_, _, a)| *a == action).map(|(_, k, _)| k.label()).collect();
             (!keys.is_empty()).then(|| (keys.join(" "), action.description()))
         })
         .collect()

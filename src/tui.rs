@@ -33,7 +33,7 @@ pub fn run(mut app: App) -> Result<()> {
                         if let Some(edit) = keymap::edit_for(&key) {
                             app.edit(edit);
                         }
-                    } else if let Some(action) = keymap::action_for(&key) {
+                    } else if let Some(action) = keymap::action_for(&key, app.panel.is_some()) {
                         app.update(action);
                     }
                 }

@@ -32,6 +32,18 @@ pub enum Action {
     SwitchPane,
     /// Scroll both panes together again.
     Resync,
+    /// Colour each person's mentions, or stop.
+    TogglePeople,
+    /// Open or close the list of people.
+    PeoplePanel,
+    /// The chosen person's next mention, in either version.
+    NextMention,
+    PrevMention,
+    /// Move the choice in an open panel.
+    SelectNext,
+    SelectPrev,
+    /// Go to the chosen panel entry.
+    Open,
     ToggleHelp,
     /// Close an overlay, or quit when none is open.
     Back,
@@ -58,6 +70,13 @@ impl Action {
         Action::PrevMatch,
         Action::SwitchPane,
         Action::Resync,
+        Action::TogglePeople,
+        Action::PeoplePanel,
+        Action::NextMention,
+        Action::PrevMention,
+        Action::SelectNext,
+        Action::SelectPrev,
+        Action::Open,
         Action::ToggleHelp,
         Action::Back,
         Action::Quit,
@@ -83,8 +102,15 @@ impl Action {
             Action::PrevMatch => "previous search match",
             Action::SwitchPane => "scroll one pane alone (press again for the other)",
             Action::Resync => "scroll both panes together again",
+            Action::TogglePeople => "highlight people, one colour each, or stop",
+            Action::PeoplePanel => "show or hide the list of people",
+            Action::NextMention => "next mention of the chosen person",
+            Action::PrevMention => "previous mention of the chosen person",
+            Action::SelectNext => "in a list: choose the next entry",
+            Action::SelectPrev => "in a list: choose the previous entry",
+            Action::Open => "in a list: go to the chosen entry",
             Action::ToggleHelp => "show or hide this help",
-            Action::Back => "close the help or search, or quit",
+            Action::Back => "close the help, a list or the search, or quit",
             Action::Quit => "quit",
         }
     }
@@ -103,6 +129,19 @@ pub enum Edit {
 pub enum Overlay {
     None,
     Help,
+}
+
+/// A list shown under the panes, which takes the selection keys while open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    People,
+}
+
+/// One mention: which side, and its index in that side's `People` mention list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionAt {
+    pub left: bool,
+    pub index: usize,
 }
 
 /// Which pane scroll keys move when the panes are not in step.
@@ -139,6 +178,13 @@ pub struct App {
     pub running: bool,
     /// Whether the view may use colour (off under NO_COLOR).
     pub color: bool,
+    /// People's mentions are coloured.
+    pub show_people: bool,
+    pub panel: Option<Panel>,
+    /// The chosen person (an index into `comparison.people.persons`).
+    pub person: usize,
+    /// The mention the last `}`/`{` landed on.
+    pub mention: Option<MentionAt>,
 }
 
 impl App {
@@ -161,6 +207,10 @@ impl App {
             message: None,
             running: true,
             color: true,
+            show_people: true,
+            panel: None,
+            person: 0,
+            mention: None,
         }
     }
 
@@ -230,10 +280,31 @@ impl App {
                 self.scroll_right = self.scroll;
                 self.message = Some("panes scroll together".to_string());
             }
+            Action::TogglePeople => {
+                self.show_people = !self.show_people;
+                let n = self.comparison.people.persons.len();
+                self.message = Some(if self.show_people {
+                    format!("highlighting {n} people (P lists them)")
+                } else {
+                    "people not highlighted (p: highlight)".to_string()
+                });
+            }
+            Action::PeoplePanel => {
+                self.panel = if self.panel == Some(Panel::People) { None } else { Some(Panel::People) };
+                if self.panel.is_some() && self.comparison.people.persons.is_empty() {
+                    self.message = Some("no people named in either version".to_string());
+                }
+            }
+            Action::NextMention => self.step_mention(true),
+            Action::PrevMention => self.step_mention(false),
+            Action::SelectNext => self.select(1),
+            Action::SelectPrev => self.select(-1),
+            Action::Open => self.open_selected(),
             Action::ToggleHelp => {
                 self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help }
             }
             Action::Back if self.overlay != Overlay::None => self.overlay = Overlay::None,
+            Action::Back if self.panel.is_some() => self.panel = None,
             Action::Back if self.search.is_some() => {
                 self.search = None;
                 self.message = Some("search cleared".to_string());
@@ -261,9 +332,29 @@ impl App {
         self.clamp();
     }
 
-    /// Visual lines that fit in a pane.
+    /// Visual lines that fit in a pane (less what an open panel takes).
     pub fn page(&self) -> usize {
-        self.geometry.body_height() as usize
+        (self.geometry.body_height().saturating_sub(self.panel_height())).max(1) as usize
+    }
+
+    /// Entries in the open panel.
+    pub fn panel_len(&self) -> usize {
+        match self.panel {
+            Some(Panel::People) => self.comparison.people.persons.len(),
+            None => 0,
+        }
+    }
+
+    /// Rows the open panel takes under the panes, borders included: its entries and a
+    /// header, at most two fifths of the screen, and never so much that the panes vanish.
+    pub fn panel_height(&self) -> u16 {
+        if self.panel.is_none() || self.geometry.too_small() {
+            return 0;
+        }
+        let want = self.panel_len().max(1) as u16 + 3;
+        let cap = (self.geometry.height * 2 / 5).max(4);
+        let room = self.geometry.height.saturating_sub(1 + 3 + 2);
+        want.min(cap).min(room)
     }
 
     /// The largest useful scroll: the last line at the bottom of the pane.

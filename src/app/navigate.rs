@@ -1,8 +1,8 @@
 //! Moving through the comparison: differences in reading order, the two ends of a move,
 //! and search matches. Each jump puts its target a few lines below the top and marks it.
 
-use super::App;
-use crate::document::Span;
+use super::{App, MentionAt, Panel};
+use crate::document::{Document, Span};
 
 /// One place where the search text occurs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,6 +171,110 @@ impl App {
         self.go_to_text(m.left, m.para, m.span.start, m.row);
         let side = if m.left { "left" } else { "right" };
         self.message = Some(format!("match {} of {n} for “{query}” ({side})", next + 1));
+    }
+}
+
+/// A mention of the chosen person, placed for navigation.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    row: usize,
+    at: MentionAt,
+    para: usize,
+    span: Span,
+}
+
+/// The paragraph holding byte `offset`.
+fn para_of(doc: &Document, offset: usize) -> usize {
+    doc.paragraphs.partition_point(|p| p.span.end <= offset).min(doc.paragraphs.len().saturating_sub(1))
+}
+
+impl App {
+    /// Every mention of `person` in reading order: by row, left before right, by position.
+    fn places(&self, person: usize) -> Vec<Place> {
+        let c = &self.comparison;
+        let mut out = Vec::new();
+        for (left, doc, rows) in [(true, Some(&c.left), &c.left_row), (false, c.right.as_ref(), &c.right_row)]
+        {
+            let Some(doc) = doc else { continue };
+            for (index, m) in c.people.mentions(left).iter().enumerate().filter(|(_, m)| m.person == person) {
+                let para = para_of(doc, m.span.start);
+                out.push(Place { row: rows[para], at: MentionAt { left, index }, para, span: m.span });
+            }
+        }
+        out.sort_by_key(|p| (p.row, !p.at.left, p.span.start));
+        out
+    }
+
+    fn go_to_place(&mut self, places: &[Place], i: usize, note: &str) {
+        let p = places[i];
+        self.mention = Some(p.at);
+        self.go_to_text(p.at.left, p.para, p.span.start, p.row);
+        let name = &self.comparison.people.persons[self.person].name;
+        let side = if p.at.left { "left" } else { "right" };
+        self.message = Some(format!("{}: mention {} of {} ({side}){note}", name, i + 1, places.len()));
+    }
+
+    pub(super) fn step_mention(&mut self, forward: bool) {
+        if self.comparison.people.persons.is_empty() {
+            self.message = Some("no people named in either version".to_string());
+            return;
+        }
+        self.person = self.person.min(self.comparison.people.persons.len() - 1);
+        let places = self.places(self.person);
+        let n = places.len();
+        let top_row = self.visible_rows().start;
+        let at = self.mention.and_then(|m| places.iter().position(|p| p.at == m));
+        let (next, wrapped) = match at {
+            Some(i) if forward && i + 1 < n => (i + 1, false),
+            Some(_) if forward => (0, true),
+            Some(0) => (n - 1, true),
+            Some(i) => (i - 1, false),
+            None if forward => (places.iter().position(|p| p.row >= top_row).unwrap_or(0), false),
+            None => (places.iter().rposition(|p| p.row < top_row).unwrap_or(n - 1), false),
+        };
+        let note = match (wrapped, forward) {
+            (true, true) => " (wrapped to the first)",
+            (true, false) => " (wrapped to the last)",
+            _ => "",
+        };
+        self.go_to_place(&places, next, note);
+    }
+
+    /// Moves the choice in the open panel, staying inside the list.
+    pub(super) fn select(&mut self, delta: isize) {
+        let n = self.panel_len();
+        if n == 0 {
+            return;
+        }
+        match self.panel {
+            Some(Panel::People) => {
+                let next = self.person.min(n - 1).saturating_add_signed(delta).min(n - 1);
+                if next != self.person {
+                    self.person = next;
+                    self.mention = None;
+                }
+                let p = &self.comparison.people.persons[self.person];
+                self.message = Some(format!(
+                    "{}: {} mentions left, {} right (}} {{ go through them, Enter the first)",
+                    p.name,
+                    p.left.len(),
+                    p.right.len()
+                ));
+            }
+            None => {}
+        }
+    }
+
+    /// Goes to the chosen entry of the open panel.
+    pub(super) fn open_selected(&mut self) {
+        match self.panel {
+            Some(Panel::People) if !self.comparison.people.persons.is_empty() => {
+                self.person = self.person.min(self.comparison.people.persons.len() - 1);
+                let places = self.places(self.person);
+                self.go_to_place(&places, 0, "");
+            }
+            _ => {}
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 pub mod theme;
 
-use crate::app::{App, Overlay, Scrolling};
+use crate::app::{App, Overlay, Panel, Scrolling};
 use crate::comparison::DiffKind;
 use crate::document::{Document, Span};
 use crate::keymap;
@@ -23,12 +23,20 @@ impl Widget for &App {
             render_too_small(area, buf);
             return;
         }
-        let [body, status] = Split::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        let [body, panel, status] = Split::vertical([
+            Constraint::Min(1),
+            Constraint::Length(self.panel_height()),
+            Constraint::Length(1),
+        ])
+        .areas(area);
         let pane_w = self.geometry.pane_width();
         let left_area = Rect { width: pane_w, ..body };
         let right_area = Rect { x: body.x + pane_w, width: pane_w, ..body };
         render_pane(self, true, left_area, buf, &theme);
         render_pane(self, false, right_area, buf, &theme);
+        if self.panel == Some(Panel::People) {
+            render_people(self, panel, buf, &theme);
+        }
         render_status(self, status, buf, &theme);
         if self.overlay == Overlay::Help {
             render_help(area, buf, &theme);
@@ -88,6 +96,14 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
             .filter(|m| m.span.start < span.end && span.start < m.span.end)
             .map(|m| (m.span, theme.mark(m.mark)))
             .collect();
+        if app.show_people {
+            // Mentions are sorted by position: look only at those touching this line.
+            let mentions = c.people.mentions(left);
+            let from = mentions.partition_point(|m| m.span.end <= span.start);
+            for m in mentions[from..].iter().take_while(|m| m.span.start < span.end) {
+                layers.push((m.span, theme.person(m.person)));
+            }
+        }
         if let Some(search) = &app.search {
             // Matches are sorted by row: look only at this line's row.
             let from = search.matches.partition_point(|m| m.row < vl.row);
@@ -97,6 +113,11 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
                     let style = if search.current == Some(i) { theme.current() } else { theme.search_hit() };
                     layers.push((m.span, style));
                 }
+            }
+        }
+        if let Some(at) = app.mention.filter(|m| m.left == left) {
+            if let Some(m) = c.people.mentions(left).get(at.index) {
+                layers.push((m.span, theme.current()));
             }
         }
         if let Some(d) = app.current.and_then(|i| c.differences.get(i)) {
@@ -198,6 +219,54 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
+/// The people panel: each person in their colour with mentions per side, people only one
+/// version names marked, the chosen one reversed. The list scrolls to keep the choice shown.
+fn render_people(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let people = &app.comparison.people.persons;
+    let pair = app.comparison.right.is_some();
+    let title = format!(" People · {} · ↑↓ choose · }} {{ mentions · Enter first · P close ", people.len());
+    let block = Block::bordered().border_style(theme.border()).title(TextSpan::styled(title, theme.title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 {
+        return;
+    }
+    if people.is_empty() {
+        Line::from("no people named in either version").render(inner, buf);
+        return;
+    }
+    let header = Line::from(TextSpan::styled(
+        if pair { "    left right  name" } else { "    mentions  name" },
+        theme.placeholder(),
+    ));
+    header.render(Rect { height: 1, ..inner }, buf);
+    let rows = inner.height.saturating_sub(1) as usize;
+    let chosen = app.person.min(people.len() - 1);
+    let first = (chosen + 1).saturating_sub(rows.max(1));
+    for (y, (i, p)) in (inner.y + 1..inner.y + inner.height).zip(people.iter().enumerate().skip(first)) {
+        let only = match (p.left.is_empty(), p.right.is_empty()) {
+            (false, true) if pair => "  only in the left version",
+            (true, false) => "  only in the right version",
+            _ => "",
+        };
+        let counts = if pair {
+            format!("{:>5} {:>5}  ", p.left.len(), p.right.len())
+        } else {
+            format!("{:>9}  ", p.left.len())
+        };
+        let mut spans = vec![
+            TextSpan::styled(" ■ ", theme.person(i).remove_modifier(ratatui::style::Modifier::UNDERLINED)),
+            TextSpan::raw(counts),
+            TextSpan::styled(text::sanitize(&p.name), theme.person(i)),
+            TextSpan::styled(only, theme.notice()),
+        ];
+        if i == chosen {
+            spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
+        }
+        Line::from(spans).render(Rect { y, height: 1, ..inner }, buf);
+    }
+}
+
 /// The comparison in one line, long or compact to fit `width` cells.
 pub fn summary_line(app: &App, width: usize) -> String {
     let c = &app.comparison;
@@ -206,11 +275,12 @@ pub fn summary_line(app: &App, width: usize) -> String {
         (c.count(DiffKind::Omitted), c.count(DiffKind::Added), c.count(DiffKind::Moved));
     let sim = c.summary.similarity * 100.0;
     let long = format!(
-        "similarity {sim:.0}% · words {} kept −{} +{} · paragraphs {omitted} omitted {added} added {moved} moved · {} differences",
+        "similarity {sim:.0}% · words {} kept −{} +{} · paragraphs {omitted} omitted {added} added {moved} moved · {} differences · {} people",
         w.kept,
         w.removed,
         w.inserted,
-        c.differences.len()
+        c.differences.len(),
+        c.people.persons.len()
     );
     if long.chars().count() <= width {
         return long;

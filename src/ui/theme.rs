@@ -93,6 +93,35 @@ impl Theme {
         }
     }
 
+    /// A person's mentions: one colour per person, the same in both panes. Foreground and
+    /// underline only, so a name inside removed or inserted text keeps that background.
+    /// Without colour, names are underlined.
+    pub fn person(&self, person: usize) -> Style {
+        const PALETTE: [Color; 12] = [
+            Color::Cyan,
+            Color::Indexed(214), // orange
+            Color::LightBlue,
+            Color::Indexed(177), // violet
+            Color::Indexed(229), // pale yellow
+            Color::Indexed(43),  // teal
+            Color::Indexed(209), // salmon
+            Color::Indexed(111), // sky
+            Color::Indexed(180), // tan
+            Color::Indexed(153), // ice
+            Color::Indexed(219), // pink
+            Color::Indexed(150), // sage
+        ];
+        self.pick(
+            Style::new().fg(PALETTE[person % PALETTE.len()]).add_modifier(Modifier::UNDERLINED),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        )
+    }
+
+    /// The chosen entry of a panel list.
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
     /// The difference the reader last jumped to, on top of its own style.
     pub fn current(&self) -> Style {
         self.pick(
