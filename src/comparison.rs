@@ -4,6 +4,7 @@
 
 use crate::align::{self, Alignment};
 use crate::document::{Document, Span};
+use crate::findings::{self, Finding};
 use crate::people::People;
 use crate::words::{self, WordDiff};
 use serde::Serialize;
@@ -100,6 +101,8 @@ pub struct Comparison {
     pub differences: Vec<Difference>,
     /// The people each version names.
     pub people: People,
+    /// The fact-check lens: quotations, numbers and dates, names one version lacks.
+    pub findings: Vec<Finding>,
     /// Differences per kind (changed, omitted, added, moved), counted once for the status bar.
     kind_counts: [usize; 4],
 }
@@ -128,6 +131,10 @@ impl Comparison {
             None => WordDiff::default(),
         };
         let people = People::find(&left, right.as_ref());
+        let findings = match &right {
+            Some(r) => findings::find(&left, r, &links, &people),
+            None => vec![],
+        };
         let mut c = Comparison {
             left,
             right,
@@ -140,6 +147,7 @@ impl Comparison {
             right_row,
             words,
             differences: vec![],
+            findings,
             people,
             kind_counts: [0; 4],
         };

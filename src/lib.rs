@@ -18,6 +18,7 @@ pub mod align;
 pub mod app;
 pub mod comparison;
 pub mod document;
+pub mod findings;
 pub mod input;
 pub mod keymap;
 pub mod layout;

@@ -1,7 +1,8 @@
 //! The `--json` output: a stable, documented contract (see README.md), version 1.
 
 use crate::comparison::{Comparison, DiffKind, Link, Row, Summary};
-use crate::document::{Document, Kind};
+use crate::document::{Document, Kind, Span};
+use crate::findings::FindingKind;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -14,7 +15,7 @@ pub struct Report<'a> {
     pub rows: &'a [Row],
     pub differences: Vec<DifferenceReport<'a>>,
     pub people: Vec<PersonReport<'a>>,
-    pub findings: Vec<serde_json::Value>,
+    pub findings: Vec<FindingReport<'a>>,
 }
 
 #[derive(Serialize)]
@@ -33,6 +34,28 @@ pub struct PersonReport<'a> {
     pub name: &'a str,
     pub left: Vec<[usize; 2]>,
     pub right: Option<Vec<[usize; 2]>>,
+}
+
+/// A fact-check finding (see README.md for the kinds).
+#[derive(Serialize)]
+pub struct FindingReport<'a> {
+    pub kind: FindingKind,
+    pub left: Option<[usize; 2]>,
+    pub right: Option<[usize; 2]>,
+    pub left_text: Option<&'a str>,
+    pub right_text: Option<&'a str>,
+    pub speaker: Option<&'a str>,
+    /// For an altered quotation: each changed phrase as written on each side.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangeReport<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ChangeReport<'a> {
+    pub left: Option<[usize; 2]>,
+    pub right: Option<[usize; 2]>,
+    pub left_text: Option<&'a str>,
+    pub right_text: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -99,7 +122,33 @@ impl<'a> Report<'a> {
                     right: pair.then(|| p.right.iter().map(|s| [s.start, s.end]).collect()),
                 })
                 .collect(),
-            findings: vec![],
+            findings: c
+                .findings
+                .iter()
+                .map(|f| {
+                    let lt = |s: Option<Span>| s.map(|s| c.left.slice(s));
+                    let rt = |s: Option<Span>| s.and_then(|s| c.right.as_ref().map(|r| r.slice(s)));
+                    let pair = |s: Option<Span>| s.map(|s| [s.start, s.end]);
+                    FindingReport {
+                        kind: f.kind,
+                        left: pair(f.left),
+                        right: pair(f.right),
+                        left_text: lt(f.left),
+                        right_text: rt(f.right),
+                        speaker: f.speaker.as_deref(),
+                        changes: f
+                            .changes
+                            .iter()
+                            .map(|&(l, r)| ChangeReport {
+                                left: pair(l),
+                                right: pair(r),
+                                left_text: lt(l),
+                                right_text: rt(r),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
         }
     }
 }

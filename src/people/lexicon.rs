@@ -315,3 +315,39 @@ pub const PERSON_NOUNS: &[&str] = &[
     "memoir", "himself", "herself", "son-in-law", "envoy", "spokesman", "spokeswoman", "lawyer", "lawyers",
     "wife", "husband", "son", "daughter", "brother", "sister",
 ];
+
+/// Organisations named by one word.
+pub const ORGS: &[&str] = &[
+    "kremlin", "pentagon", "nato", "un", "eu", "opec", "imf", "who", "wto", "fbi", "cia", "nsa", "reuters",
+    "bloomberg", "afp", "ap", "bbc", "cnn", "hamas", "hezbollah", "taliban", "interfax", "tass", "xinhua",
+    "congress", "senate", "parliament", "knesset", "duma", "bundestag", "vatican", "gazprom", "rosneft",
+    "google", "apple", "microsoft", "amazon", "meta", "tesla", "nvidia", "openai", "anthropic", "boeing",
+    "airbus", "nasa", "interpol", "europol", "unicef", "unesco",
+];
+
+/// Names written several ways, mapped to one form.
+pub const ALIASES: &[(&str, &str)] = &[
+    ("us", "united states"),
+    ("u.s", "united states"),
+    ("usa", "united states"),
+    ("u.s.a", "united states"),
+    ("america", "united states"),
+    ("uk", "united kingdom"),
+    ("u.k", "united kingdom"),
+    ("britain", "united kingdom"),
+    ("un", "united nations"),
+    ("u.n", "united nations"),
+    ("eu", "european union"),
+    ("kiev", "kyiv"),
+    ("burma", "myanmar"),
+    ("holland", "netherlands"),
+    ("türkiye", "turkey"),
+];
+
+/// Words of [`PLACES`] that name a place only inside a longer name ("Hong Kong", "Far East").
+pub const FRAGMENTS: &[&str] = &[
+    "middle", "far", "latin", "persian", "nordic", "tel", "aviv", "hong", "kong", "kuala", "lumpur", "addis",
+    "ababa", "buenos", "aires", "sao", "paulo", "rio", "janeiro", "york", "angeles", "vegas", "orleans",
+    "francisco", "diego", "sierra", "leone", "burkina", "faso", "rhode", "hampshire", "jersey", "carolina",
+    "dakota", "petersburg", "trinidad", "tobago", "herzegovina", "nice", "kent", "reading",
+];

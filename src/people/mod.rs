@@ -80,6 +80,62 @@ impl People {
     }
 }
 
+/// A place or organisation named in a document: where, and its name folded to one form
+/// ("US", "U.S." and "United States" are all "united states").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub span: Span,
+    pub key: String,
+}
+
+/// Places and organisations a document names, in order: known place names (countries,
+/// capitals, large cities, regions; one word or several) and one-word organisations,
+/// written with a capital.
+pub fn places(doc: &Document) -> Vec<Place> {
+    let lists = Lists::get();
+    let toks = tokenize(doc);
+    let text = doc.text.as_str();
+    let alias = |k: String| -> String {
+        lexicon::ALIASES.iter().find(|(a, _)| *a == k).map_or(k, |(_, to)| to.to_string())
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !matches!(t.shape, Shape::Cap | Shape::Upper) {
+            i += 1;
+            continue;
+        }
+        // The longest known phrase starting here ("United States", "Rio de Janeiro").
+        let mut found = None;
+        for n in (2..=3).rev() {
+            if i + n > toks.len() || toks[i + 1..i + n].iter().any(|t| t.shape == Shape::Punct) {
+                continue;
+            }
+            let phrase = toks[i..i + n].iter().map(|t| low(text, t)).collect::<Vec<_>>().join(" ");
+            if lists.place_phrases.contains(phrase.as_str()) {
+                found = Some((n, phrase));
+                break;
+            }
+        }
+        if found.is_none() {
+            let w = low(text, t);
+            let place = lists.places.contains(w.as_str()) && !lexicon::FRAGMENTS.contains(&w.as_str());
+            if place || lists.orgs.contains(w.as_str()) {
+                found = Some((1, w));
+            }
+        }
+        match found {
+            Some((n, key)) => {
+                out.push(Place { span: Span::new(t.span.start, toks[i + n - 1].span.end), key: alias(key) });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// The name lists, built once from the embedded files.
 struct Lists {
     first: FxHashSet<&'static str>,
@@ -96,6 +152,7 @@ struct Lists {
     places: FxHashSet<&'static str>,
     place_phrases: FxHashSet<&'static str>,
     thing_prefixes: FxHashSet<&'static str>,
+    orgs: FxHashSet<&'static str>,
     person_nouns: FxHashSet<&'static str>,
     demonyms: FxHashSet<&'static str>,
     calendar: FxHashSet<&'static str>,
@@ -129,6 +186,7 @@ impl Lists {
                 places: set(PLACES),
                 place_phrases: set(PLACE_PHRASES),
                 thing_prefixes: set(THING_PREFIXES),
+                orgs: set(ORGS),
                 person_nouns: set(PERSON_NOUNS),
                 demonyms: set(DEMONYMS),
                 calendar: set(CALENDAR),

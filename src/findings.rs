@@ -1,0 +1,686 @@
+//! The fact-check lens: quotations a rewrite altered, paraphrased or dropped; numbers and
+//! dates it changed, dropped or added; people, places and organisations only one version
+//! names. Pure functions over the two documents, their links and their people.
+
+use crate::comparison::Link;
+use crate::document::{Document, Kind, Span};
+use crate::people::{self, People};
+use crate::terms;
+use crate::words::{self, Piece};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+/// What a finding says. The order is the order the findings panel groups them in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    QuoteAltered,
+    QuoteParaphrased,
+    QuoteOnlyLeft,
+    QuoteOnlyRight,
+    NumberChanged,
+    NumberOnlyLeft,
+    NumberOnlyRight,
+    NameOnlyLeft,
+    NameOnlyRight,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 9] = [
+        FindingKind::QuoteAltered,
+        FindingKind::QuoteParaphrased,
+        FindingKind::QuoteOnlyLeft,
+        FindingKind::QuoteOnlyRight,
+        FindingKind::NumberChanged,
+        FindingKind::NumberOnlyLeft,
+        FindingKind::NumberOnlyRight,
+        FindingKind::NameOnlyLeft,
+        FindingKind::NameOnlyRight,
+    ];
+
+    /// How the reader names the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::QuoteAltered => "quotation altered",
+            FindingKind::QuoteParaphrased => "quotation paraphrased",
+            FindingKind::QuoteOnlyLeft => "quotation only left",
+            FindingKind::QuoteOnlyRight => "quotation only right",
+            FindingKind::NumberChanged => "number/date changed",
+            FindingKind::NumberOnlyLeft => "number/date only left",
+            FindingKind::NumberOnlyRight => "number/date only right",
+            FindingKind::NameOnlyLeft => "name only left",
+            FindingKind::NameOnlyRight => "name only right",
+        }
+    }
+}
+
+/// One finding: the text on each side it concerns (a quotation, a number or date, a name,
+/// or for a paraphrase the sentence that carries the quoted words without quotation marks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub left: Option<Span>,
+    pub right: Option<Span>,
+    /// Who is quoted, where the sentence names them.
+    pub speaker: Option<String>,
+    /// For an altered quotation: each changed phrase, left and right (either may be empty).
+    pub changes: Vec<(Option<Span>, Option<Span>)>,
+}
+
+/// A quotation: the words inside the marks, the paragraph it opens in, who says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Span,
+    pub para: usize,
+    pub speaker: Option<String>,
+}
+
+/// Everything the lens finds in a pair, grouped by kind and in reading order within a kind.
+pub fn find(left: &Document, right: &Document, links: &[Link], people: &People) -> Vec<Finding> {
+    let mut out = Vec::new();
+    out.extend(quote_findings(left, right, links, people));
+    out.extend(number_findings(left, right, links));
+    out.extend(name_findings(left, right, people));
+    out.sort_by_key(|f| (f.kind, f.left.or(f.right).map(|s| s.start)));
+    out
+}
+
+// ---------------------------------------------------------------- quotations
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Curly,
+    Straight,
+    Single,
+    StraightSingle,
+}
+
+/// Every quotation in a document. Curly and straight double quotes, and single quotes
+/// (told apart from apostrophes by what stands around them); single quotes inside double
+/// ones belong to the outer quotation. A quotation left open at the end of a paragraph
+/// continues when the next paragraph opens with the same mark, as news style writes long
+/// quotes; otherwise it ends with its paragraph.
+pub fn quotes(doc: &Document, mentions: &[people::Mention], people: &People) -> Vec<Quote> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    let mut carried: Option<(usize, usize, Mark)> = None;
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        if para.kind == Kind::Furniture {
+            carried = None;
+            continue;
+        }
+        let s = &text[para.span.start..para.span.end];
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut open: Option<(usize, usize, Mark)> = None;
+        for (k, &(b, c)) in chars.iter().enumerate() {
+            let at = para.span.start + b;
+            let prev = k.checked_sub(1).map(|i| chars[i].1);
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            let after = at + c.len_utf8();
+            let word_before = prev.is_some_and(|c| c.is_alphanumeric());
+            let word_after = next.is_some_and(|c| c.is_alphanumeric());
+            match (c, open.map(|o| o.2)) {
+                ('“', None) => open = Some(carried.take().unwrap_or((after, p, Mark::Curly))),
+                ('”', Some(Mark::Curly)) => close(&mut out, &mut open, at, text),
+                ('"', None) => open = Some(carried.take().unwrap_or((after, p, Mark::Straight))),
+                ('"', Some(Mark::Straight)) => close(&mut out, &mut open, at, text),
+                ('‘', None) if !word_before => open = Some((after, p, Mark::Single)),
+                ('’', Some(Mark::Single)) if !word_after => close(&mut out, &mut open, at, text),
+                ('\'', None) if !word_before && word_after => open = Some((after, p, Mark::StraightSingle)),
+                ('\'', Some(Mark::StraightSingle))
+                    if !word_after && prev.is_some_and(|c| !c.is_whitespace()) =>
+                {
+                    close(&mut out, &mut open, at, text)
+                }
+                _ => {}
+            }
+        }
+        carried = None;
+        if let Some((start, first, mark)) = open {
+            let next_opens = doc.paragraphs.get(p + 1).is_some_and(|n| {
+                let t = text[n.span.start..n.span.end].trim_start();
+                matches!((mark, t.chars().next()), (Mark::Curly, Some('“')) | (Mark::Straight, Some('"')))
+            });
+            if next_opens {
+                carried = Some((start, first, mark));
+            } else if matches!(mark, Mark::Curly | Mark::Straight) {
+                let mut o = Some((start, first, mark));
+                close(&mut out, &mut o, para.span.end, text);
+            }
+        }
+    }
+    for q in &mut out {
+        q.speaker = speaker(doc, q, mentions, people);
+    }
+    out
+}
+
+fn close(out: &mut Vec<Quote>, open: &mut Option<(usize, usize, Mark)>, end: usize, text: &str) {
+    let Some((start, para, _)) = open.take() else { return };
+    let inner = &text[start..end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    let span = Span::new(start + lead, end - trail);
+    if span.start < span.end && text[span.start..span.end].chars().any(char::is_alphabetic) {
+        out.push(Quote { span, para, speaker: None });
+    }
+}
+
+/// Verbs that attribute a quotation to the name next to them.
+const SAYING: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "warned", "warns",
+    "argued", "claimed", "insisted", "explained", "declared", "announced", "asked", "replied", "wrote",
+    "writes", "tweeted", "posted", "recalled", "admitted", "reiterated", "stressed", "emphasized",
+    "emphasised", "described", "called", "urged", "according",
+];
+
+/// Who says a quotation: in the sentences from its opening to its closing mark, a person
+/// next to a verb of saying ("…,” Putin said"; "Zelenskyy said … “…”"), else the first person
+/// the sentence names, else — for "he said" — the last person named before it.
+fn speaker(doc: &Document, q: &Quote, mentions: &[people::Mention], people: &People) -> Option<String> {
+    let para = &doc.paragraphs[q.para];
+    let from = para.sentences.iter().find(|s| s.end > q.span.start).map_or(para.span.start, |s| s.start);
+    let end_para = doc.paragraphs.partition_point(|p| p.span.end < q.span.end).min(doc.paragraphs.len() - 1);
+    let to = doc.paragraphs[end_para]
+        .sentences
+        .iter()
+        .find(|s| s.end >= q.span.end)
+        .map_or(doc.paragraphs[end_para].span.end, |s| s.end);
+    let outside = |m: &&people::Mention| {
+        m.span.start >= from
+            && m.span.end <= to
+            && !(m.span.start >= q.span.start && m.span.end <= q.span.end)
+    };
+    let near: Vec<&people::Mention> = mentions.iter().filter(outside).collect();
+    let text = doc.text.as_str();
+    let saying_near = |m: &people::Mention| {
+        let after: Vec<String> =
+            terms::words(text, Span::new(m.span.end, (m.span.end + 40).min(to).max(m.span.end)))
+                .into_iter()
+                .take(3)
+                .map(|w| w.folded)
+                .collect();
+        let before_start = m.span.start.saturating_sub(12).max(from);
+        let before_start =
+            (before_start..=m.span.start).find(|&b| text.is_char_boundary(b)).unwrap_or(m.span.start);
+        let before = terms::words(text, Span::new(before_start, m.span.start));
+        after.iter().any(|w| SAYING.contains(&w.as_str()))
+            || before.last().is_some_and(|w| SAYING.contains(&w.folded.as_str()))
+    };
+    let name = |m: &people::Mention| people.persons[m.person].name.clone();
+    if let Some(m) = near.iter().find(|m| saying_near(m)) {
+        return Some(name(m));
+    }
+    if let Some(m) = near.first() {
+        return Some(name(m));
+    }
+    // "he said": the last person named before the quotation.
+    let pronoun = terms::words(text, Span::new(from, to))
+        .windows(2)
+        .any(|w| matches!(w[0].folded.as_str(), "he" | "she") && SAYING.contains(&w[1].folded.as_str()));
+    if pronoun {
+        return mentions.iter().rev().find(|m| m.span.end <= q.span.start).map(name);
+    }
+    None
+}
+
+/// Words too common to show that two passages say the same thing.
+const LIGHT: &[&str] = &[
+    "the", "a", "an", "to", "of", "and", "or", "but", "be", "is", "are", "was", "were", "it", "its", "that",
+    "this", "in", "on", "for", "with", "by", "as", "at", "from", "he", "she", "they", "we", "i", "you",
+    "will", "would", "has", "have", "had", "not", "no",
+];
+
+fn folded_words(text: &str, span: Span) -> Vec<String> {
+    terms::words(text, span).into_iter().map(|w| w.folded).collect()
+}
+
+/// How alike two quotations are: shared words that carry meaning, over the longer length.
+fn quote_similarity(a: &[String], b: &[String]) -> f64 {
+    let mut counts: FxHashMap<&str, i32> = FxHashMap::default();
+    for w in b {
+        *counts.entry(w.as_str()).or_default() += 1;
+    }
+    let mut shared = 0;
+    for w in a {
+        if let Some(c) = counts.get_mut(w.as_str()).filter(|c| **c > 0) {
+            *c -= 1;
+            if !LIGHT.contains(&w.as_str()) {
+                shared += 1;
+            }
+        }
+    }
+    shared as f64 / a.len().max(b.len()).max(1) as f64
+}
+
+/// Quotations pair up one to one, the most alike first, when they share at least this much.
+const QUOTE_MATCH: f64 = 0.4;
+
+fn quote_findings(left: &Document, right: &Document, links: &[Link], people: &People) -> Vec<Finding> {
+    let lq = quotes(left, &people.left, people);
+    let rq = quotes(right, &people.right, people);
+    let lw: Vec<Vec<String>> = lq.iter().map(|q| folded_words(&left.text, q.span)).collect();
+    let rw: Vec<Vec<String>> = rq.iter().map(|q| folded_words(&right.text, q.span)).collect();
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, a) in lw.iter().enumerate() {
+        for (j, b) in rw.iter().enumerate() {
+            let s = quote_similarity(a, b);
+            if s >= QUOTE_MATCH {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let (mut l_used, mut r_used) = (vec![false; lq.len()], vec![false; rq.len()]);
+    let mut out = Vec::new();
+    for (_, i, j) in pairs {
+        if l_used[i] || r_used[j] {
+            continue;
+        }
+        l_used[i] = true;
+        r_used[j] = true;
+        if lw[i] == rw[j] {
+            continue; // verbatim, up to typography and punctuation
+        }
+        let (a, b) = (lq[i].span, rq[j].span);
+        let changes = phrase_changes(&left.text[a.start..a.end], &right.text[b.start..b.end])
+            .into_iter()
+            .map(|(x, y)| (x.map(|s| shift(s, a.start)), y.map(|s| shift(s, b.start))))
+            .collect();
+        out.push(Finding {
+            kind: FindingKind::QuoteAltered,
+            left: Some(a),
+            right: Some(b),
+            speaker: lq[i].speaker.clone().or_else(|| rq[j].speaker.clone()),
+            changes,
+        });
+    }
+    // Quotations left over: their words said without quotation marks, or gone.
+    let partners = |left_side: bool, para: usize| -> Vec<usize> {
+        links
+            .iter()
+            .filter(|k| if left_side { k.left == para } else { k.right == para })
+            .map(|k| if left_side { k.right } else { k.left })
+            .collect()
+    };
+    for (side_left, qs, words, used, other) in
+        [(true, &lq, &lw, &l_used, right), (false, &rq, &rw, &r_used, left)]
+    {
+        let other_quotes = if side_left { &rq } else { &lq };
+        for (i, q) in qs.iter().enumerate().filter(|(i, _)| !used[*i]) {
+            let found = partners(side_left, q.para)
+                .into_iter()
+                .flat_map(|p| other.paragraphs[p].sentences.iter().copied())
+                .map(|s| (paraphrase_score(&words[i], other, s, other_quotes), s))
+                .filter(|(score, _)| *score > 0.0)
+                .max_by(|x, y| x.0.total_cmp(&y.0));
+            let (kind, there) = match (found, side_left) {
+                (Some((_, s)), _) => (FindingKind::QuoteParaphrased, Some(s)),
+                (None, true) => (FindingKind::QuoteOnlyLeft, None),
+                (None, false) => (FindingKind::QuoteOnlyRight, None),
+            };
+            let (l, r) = if side_left { (Some(q.span), there) } else { (there, Some(q.span)) };
+            out.push(Finding { kind, left: l, right: r, speaker: q.speaker.clone(), changes: vec![] });
+        }
+    }
+    out
+}
+
+fn shift(s: Span, by: usize) -> Span {
+    Span::new(s.start + by, s.end + by)
+}
+
+/// How well a sentence carries a quotation's words outside quotation marks: the share of the
+/// quotation's distinct words found there, when that shows (half the words and one that
+/// carries meaning, or a third and two such words); otherwise 0.
+fn paraphrase_score(quote: &[String], doc: &Document, sentence: Span, quotes: &[Quote]) -> f64 {
+    let inside =
+        |w: &terms::Word| quotes.iter().any(|q| q.span.start <= w.span.start && w.span.end <= q.span.end);
+    let there: FxHashSet<String> =
+        terms::words(&doc.text, sentence).into_iter().filter(|w| !inside(w)).map(|w| w.folded).collect();
+    let distinct: FxHashSet<&String> = quote.iter().collect();
+    let shared: Vec<&&String> = distinct.iter().filter(|w| there.contains(w.as_str())).collect();
+    let heavy = shared.iter().filter(|w| !LIGHT.contains(&w.as_str())).count();
+    let share = shared.len() as f64 / distinct.len().max(1) as f64;
+    if (share >= 0.5 && heavy >= 1) || (share >= 0.3 && heavy >= 2) {
+        share
+    } else {
+        0.0
+    }
+}
+
+/// Changed phrases between two passages, as spans into each (consecutive removed and
+/// inserted tokens form one change).
+pub fn phrase_changes(a: &str, b: &str) -> Vec<(Option<Span>, Option<Span>)> {
+    let mut out: Vec<(Option<Span>, Option<Span>)> = Vec::new();
+    let mut open = false;
+    let grow = |s: &mut Option<Span>, t: Span| {
+        *s = Some(s.map_or(t, |s| Span::new(s.start.min(t.start), s.end.max(t.end))));
+    };
+    for piece in words::diff_texts(a, b) {
+        match piece {
+            Piece::Equal(..) => open = false,
+            Piece::Removed(t) | Piece::Inserted(t) => {
+                if !open {
+                    out.push((None, None));
+                    open = true;
+                }
+                let last = out.last_mut().expect("pushed above");
+                match piece {
+                    Piece::Removed(_) => grow(&mut last.0, t),
+                    _ => grow(&mut last.1, t),
+                }
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- numbers and dates
+
+/// What sort of fact a number or date is; only facts of one sort can be "changed" into each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FactSort {
+    Count,
+    Percent,
+    Money,
+    Ordinal,
+    Year,
+    Date,
+    Weekday,
+    Relative,
+}
+
+/// A number or date as written, with the value it is compared by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub span: Span,
+    pub sort: FactSort,
+    /// "count:1200000", "weekday:monday", "relative:last week".
+    pub key: String,
+}
+
+const SCALES: &[(&str, f64)] =
+    &[("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+const SPELLED: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+    ("dozens", 24.0),
+];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
+const PERIODS: &[&str] = &[
+    "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "spring", "summer",
+    "autumn", "fall", "winter", "decade", "century",
+];
+
+/// The numbers and dates of one paragraph, in order.
+pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
+    let text = doc.text.as_str();
+    let ws = terms::words(text, para);
+    let mut out = Vec::new();
+    let mut i = 0;
+    let raw = |w: &terms::Word| &text[w.span.start..w.span.end];
+    while i < ws.len() {
+        let w = &ws[i];
+        let f = w.folded.as_str();
+        let next = ws.get(i + 1).map(|w| w.folded.as_str());
+        let prev = i.checked_sub(1).map(|p| ws[p].folded.as_str());
+        let mut end = i;
+        let fact = if w.number {
+            let digits: String = f.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+            let ordinal = f.ends_with("st") || f.ends_with("nd") || f.ends_with("rd") || f.ends_with("th");
+            let mut value: f64 = digits.trim_end_matches('.').parse().unwrap_or(0.0);
+            let mut sort = if ordinal { FactSort::Ordinal } else { FactSort::Count };
+            if let Some(&(_, m)) = next.and_then(|n| SCALES.iter().find(|(s, _)| *s == n)) {
+                value *= m;
+                end += 1;
+            }
+            let tail = &text[ws[end].span.end..para.end];
+            if tail.starts_with('%') {
+                sort = FactSort::Percent;
+            } else if ws.get(end + 1).is_some_and(|n| n.folded == "percent" || n.folded == "per") {
+                sort = FactSort::Percent;
+                end += if ws.get(end + 1).is_some_and(|n| n.folded == "per") { 2 } else { 1 };
+            }
+            let head = &text[para.start..w.span.start];
+            if head.ends_with(['$', '€', '£', '¥']) {
+                sort = FactSort::Money;
+            }
+            if sort == FactSort::Count
+                && !raw(w).contains([',', '.'])
+                && (1800.0..=2100.0).contains(&value)
+                && end == i
+            {
+                sort = FactSort::Year;
+            }
+            let key = match sort {
+                FactSort::Year => format!("year:{value}"),
+                _ => format!("{sort:?}:{value}").to_lowercase(),
+            };
+            Some((sort, key))
+        } else if let Some(&(_, v)) = SPELLED.iter().find(|(s, _)| *s == f) {
+            let determiner = prev.is_some_and(|p| {
+                matches!(p, "the" | "a" | "no" | "any" | "every" | "each" | "this" | "that" | "which")
+            });
+            let pronoun = next.is_none_or(|n| {
+                matches!(n, "of" | "to" | "another" | "who" | "that" | "which" | "and" | "or")
+            });
+            if f == "one" && (determiner || pronoun) {
+                None
+            } else {
+                let mut value = v;
+                if let Some(&(_, m)) = next.and_then(|n| SCALES.iter().find(|(s, _)| *s == n)) {
+                    value *= m;
+                    end += 1;
+                }
+                if ws.get(end + 1).is_some_and(|n| n.folded == "percent") {
+                    end += 1;
+                    Some((FactSort::Percent, format!("percent:{value}")))
+                } else {
+                    Some((FactSort::Count, format!("count:{value}")))
+                }
+            }
+        } else if WEEKDAYS.contains(&f) {
+            if next.is_some_and(|n| PARTS_OF_DAY.contains(&n)) {
+                end += 1;
+            }
+            Some((FactSort::Weekday, format!("weekday:{f}")))
+        } else if MONTHS.contains(&f)
+            && raw(w).starts_with(char::is_uppercase)
+            && (f != "may" || next.is_some_and(|_| ws[i + 1].number))
+        {
+            let mut key = format!("date:{f}");
+            while let Some(n) = ws.get(end + 1).filter(|n| n.number) {
+                key.push(' ');
+                key.push_str(&n.folded);
+                end += 1;
+            }
+            Some((FactSort::Date, key))
+        } else if matches!(f, "yesterday" | "today" | "tomorrow" | "tonight" | "recently") {
+            Some((FactSort::Relative, format!("relative:{f}")))
+        } else if matches!(f, "last" | "this" | "next" | "past" | "coming" | "previous" | "earlier" | "later")
+        {
+            // "last week", "earlier this month", "this year".
+            let mut j = i + 1;
+            if matches!(f, "earlier" | "later") && ws.get(j).is_some_and(|n| n.folded == "this") {
+                j += 1;
+            }
+            match ws.get(j).filter(|n| PERIODS.contains(&n.folded.as_str())) {
+                Some(_) if j > i => {
+                    end = j;
+                    let phrase: Vec<&str> = ws[i..=j].iter().map(|w| w.folded.as_str()).collect();
+                    Some((FactSort::Relative, format!("relative:{}", phrase.join(" "))))
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some((sort, key)) = fact {
+            out.push(Fact { span: Span::new(w.span.start, ws[end].span.end), sort, key });
+        }
+        i = end + 1;
+    }
+    out
+}
+
+fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Finding> {
+    let lf: Vec<Vec<Fact>> = left.paragraphs.iter().map(|p| facts(left, p.span)).collect();
+    let rf: Vec<Vec<Fact>> = right.paragraphs.iter().map(|p| facts(right, p.span)).collect();
+    // Groups of linked paragraphs: connected parts of the link graph.
+    let n = left.paragraphs.len();
+    let mut parent: Vec<usize> = (0..n + right.paragraphs.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for k in links {
+        let (a, b) = (root(&mut parent, k.left), root(&mut parent, n + k.right));
+        parent[a] = b;
+    }
+    let mut groups: FxHashMap<usize, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+    let linked_l: FxHashSet<usize> = links.iter().map(|k| k.left).collect();
+    let linked_r: FxHashSet<usize> = links.iter().map(|k| k.right).collect();
+    for &p in &linked_l {
+        groups.entry(root(&mut parent, p)).or_default().0.push(p);
+    }
+    for &p in &linked_r {
+        groups.entry(root(&mut parent, n + p)).or_default().1.push(p);
+    }
+    let mut out = Vec::new();
+    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = groups.into_values().collect();
+    groups.sort();
+    for (mut ls, mut rs) in groups {
+        ls.sort_unstable();
+        rs.sort_unstable();
+        let mut a: Vec<&Fact> = ls.iter().flat_map(|&p| &lf[p]).collect();
+        let mut b: Vec<&Fact> = rs.iter().flat_map(|&p| &rf[p]).collect();
+        // The same value on both sides: not a finding.
+        a.retain(|f| match b.iter().position(|g| g.key == f.key) {
+            Some(j) => {
+                b.remove(j);
+                false
+            }
+            None => true,
+        });
+        // What is left, of the same sort on both sides, changed; the rest is one-sided.
+        a.retain(|f| match b.iter().position(|g| g.sort == f.sort) {
+            Some(j) => {
+                let g = b.remove(j);
+                out.push(finding(FindingKind::NumberChanged, Some(f.span), Some(g.span)));
+                false
+            }
+            None => true,
+        });
+        out.extend(a.iter().map(|f| finding(FindingKind::NumberOnlyLeft, Some(f.span), None)));
+        out.extend(b.iter().map(|g| finding(FindingKind::NumberOnlyRight, None, Some(g.span))));
+    }
+    // Paragraphs with no counterpart: their facts are one-sided unless the other version
+    // states the same value anywhere.
+    let all_r: FxHashSet<&str> = rf.iter().flatten().map(|f| f.key.as_str()).collect();
+    let all_l: FxHashSet<&str> = lf.iter().flatten().map(|f| f.key.as_str()).collect();
+    for (p, fs) in lf
+        .iter()
+        .enumerate()
+        .filter(|(p, _)| !linked_l.contains(p) && left.paragraphs[*p].kind != Kind::Furniture)
+    {
+        let _ = p;
+        out.extend(
+            fs.iter()
+                .filter(|f| !all_r.contains(f.key.as_str()))
+                .map(|f| finding(FindingKind::NumberOnlyLeft, Some(f.span), None)),
+        );
+    }
+    for (p, fs) in rf
+        .iter()
+        .enumerate()
+        .filter(|(p, _)| !linked_r.contains(p) && right.paragraphs[*p].kind != Kind::Furniture)
+    {
+        let _ = p;
+        out.extend(
+            fs.iter()
+                .filter(|f| !all_l.contains(f.key.as_str()))
+                .map(|f| finding(FindingKind::NumberOnlyRight, None, Some(f.span))),
+        );
+    }
+    out
+}
+
+fn finding(kind: FindingKind, left: Option<Span>, right: Option<Span>) -> Finding {
+    Finding { kind, left, right, speaker: None, changes: vec![] }
+}
+
+// ---------------------------------------------------------------- names
+
+fn name_findings(left: &Document, right: &Document, people: &People) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for p in &people.persons {
+        match (p.left.first(), p.right.first()) {
+            (Some(&l), None) => out.push(finding(FindingKind::NameOnlyLeft, Some(l), None)),
+            (None, Some(&r)) => out.push(finding(FindingKind::NameOnlyRight, None, Some(r))),
+            _ => {}
+        }
+    }
+    let (lp, rp) = (people::places(left), people::places(right));
+    for (places, other, other_places, left_side) in [(&lp, right, &rp, true), (&rp, left, &lp, false)] {
+        let keys: FxHashSet<&str> = other_places.iter().map(|p| p.key.as_str()).collect();
+        // Lower-case writing counts as naming it too ("kyiv").
+        let lower = other.text.to_lowercase();
+        let mut seen = FxHashSet::default();
+        for p in places.iter() {
+            if keys.contains(p.key.as_str()) || !seen.insert(p.key.as_str()) || contains_word(&lower, &p.key)
+            {
+                continue;
+            }
+            out.push(if left_side {
+                finding(FindingKind::NameOnlyLeft, Some(p.span), None)
+            } else {
+                finding(FindingKind::NameOnlyRight, None, Some(p.span))
+            });
+        }
+    }
+    out
+}
+
+/// Whether `phrase` occurs in `hay` as whole words.
+fn contains_word(hay: &str, phrase: &str) -> bool {
+    hay.match_indices(phrase).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
