@@ -235,22 +235,21 @@ fn folded_words(text: &str, span: Span) -> Vec<String> {
     terms::words(text, span).into_iter().map(|w| w.folded).collect()
 }
 
-/// How alike two quotations are: shared words that carry meaning, over the longer length.
+/// How alike two quotations are: shared words (light ones at half weight) over the longer
+/// length; identical words score 1.
 fn quote_similarity(a: &[String], b: &[String]) -> f64 {
     let mut counts: FxHashMap<&str, i32> = FxHashMap::default();
     for w in b {
         *counts.entry(w.as_str()).or_default() += 1;
     }
-    let mut shared = 0;
+    let mut shared = 0.0;
     for w in a {
         if let Some(c) = counts.get_mut(w.as_str()).filter(|c| **c > 0) {
             *c -= 1;
-            if !LIGHT.contains(&w.as_str()) {
-                shared += 1;
-            }
+            shared += if LIGHT.contains(&w.as_str()) { 0.5 } else { 1.0 };
         }
     }
-    shared as f64 / a.len().max(b.len()).max(1) as f64
+    shared / a.len().max(b.len()).max(1) as f64
 }
 
 /// Quotations pair up one to one, the most alike first, when they share at least this much.
@@ -264,7 +263,7 @@ fn quote_findings(left: &Document, right: &Document, links: &[Link], people: &Pe
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, a) in lw.iter().enumerate() {
         for (j, b) in rw.iter().enumerate() {
-            let s = quote_similarity(a, b);
+            let s = if a == b { 2.0 } else { quote_similarity(a, b) };
             if s >= QUOTE_MATCH {
                 pairs.push((s, i, j));
             }

@@ -64,6 +64,7 @@ pub const BINDINGS: &[(Context, Key, Action)] = &[
     (Context::Reader, k('P'), Action::PeoplePanel),
     (Context::Reader, k('}'), Action::NextMention),
     (Context::Reader, k('{'), Action::PrevMention),
+    (Context::Reader, k('f'), Action::FindingsPanel),
     (Context::Panel, k('j'), Action::SelectNext),
     (Context::Panel, special(KeyCode::Down), Action::SelectNext),
     (Context::Panel, k('k'), Action::SelectPrev),

@@ -39,6 +39,8 @@ pub enum Action {
     /// The chosen person's next mention, in either version.
     NextMention,
     PrevMention,
+    /// Open or close the fact-check findings.
+    FindingsPanel,
     /// Move the choice in an open panel.
     SelectNext,
     SelectPrev,
@@ -74,6 +76,7 @@ impl Action {
         Action::PeoplePanel,
         Action::NextMention,
         Action::PrevMention,
+        Action::FindingsPanel,
         Action::SelectNext,
         Action::SelectPrev,
         Action::Open,
@@ -106,6 +109,7 @@ impl Action {
             Action::PeoplePanel => "show or hide the list of people",
             Action::NextMention => "next mention of the person",
             Action::PrevMention => "previous mention of the person",
+            Action::FindingsPanel => "show or hide the fact-check findings",
             Action::SelectNext => "in a list: next entry",
             Action::SelectPrev => "in a list: previous entry",
             Action::Open => "in a list: go to the entry",
@@ -135,6 +139,7 @@ pub enum Overlay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Panel {
     People,
+    Findings,
 }
 
 /// One mention: which side, and its index in that side's `People` mention list.
@@ -162,6 +167,9 @@ pub struct App {
     pub scroll: usize,
     /// The first visual line shown in the right pane.
     pub scroll_right: usize,
+    /// While scrolling together, how many lines further down the right pane is: zero but
+    /// after going to a finding whose two sides stand in different rows (`s` resets it).
+    pub offset: isize,
     pub scrolling: Scrolling,
     pub overlay: Overlay,
     /// The row the last jump landed on, marked in the gutter.
@@ -185,6 +193,10 @@ pub struct App {
     pub person: usize,
     /// The mention the last `}`/`{` landed on.
     pub mention: Option<MentionAt>,
+    /// The chosen finding (an index into `comparison.findings`).
+    pub finding: usize,
+    /// The finding the last Enter in the findings panel went to, highlighted.
+    pub shown_finding: Option<usize>,
 }
 
 impl App {
@@ -197,6 +209,7 @@ impl App {
             geometry,
             scroll: 0,
             scroll_right: 0,
+            offset: 0,
             scrolling: Scrolling::Together,
             overlay: Overlay::None,
             focus: None,
@@ -211,6 +224,8 @@ impl App {
             panel: None,
             person: 0,
             mention: None,
+            finding: 0,
+            shown_finding: None,
         }
     }
 
@@ -230,6 +245,7 @@ impl App {
         let start = |r: Option<usize>| r.and_then(|r| self.layout.row_starts.get(r).copied()).unwrap_or(0);
         self.scroll = start(top);
         self.scroll_right = start(top_right);
+        self.offset = 0;
     }
 
     pub fn update(&mut self, action: Action) {
@@ -277,6 +293,7 @@ impl App {
                     self.scroll = self.scroll_right;
                 }
                 self.scrolling = Scrolling::Together;
+                self.offset = 0;
                 self.scroll_right = self.scroll;
                 self.message = Some("panes scroll together".to_string());
             }
@@ -293,6 +310,16 @@ impl App {
                 self.panel = if self.panel == Some(Panel::People) { None } else { Some(Panel::People) };
                 if self.panel.is_some() && self.comparison.people.persons.is_empty() {
                     self.message = Some("no people named in either version".to_string());
+                }
+            }
+            Action::FindingsPanel => {
+                self.panel = if self.panel == Some(Panel::Findings) { None } else { Some(Panel::Findings) };
+                if self.panel.is_some() && self.comparison.findings.is_empty() {
+                    self.message = Some(if self.comparison.right.is_some() {
+                        "no findings: quotations, numbers and names agree".to_string()
+                    } else {
+                        "findings compare two versions; there is one".to_string()
+                    });
                 }
             }
             Action::NextMention => self.step_mention(true),
@@ -341,6 +368,7 @@ impl App {
     pub fn panel_len(&self) -> usize {
         match self.panel {
             Some(Panel::People) => self.comparison.people.persons.len(),
+            Some(Panel::Findings) => self.comparison.findings.len(),
             None => 0,
         }
     }
@@ -366,7 +394,7 @@ impl App {
         match self.scrolling {
             Scrolling::Together => {
                 self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
-                self.scroll_right = self.scroll;
+                self.follow();
             }
             Scrolling::LeftAlone => self.scroll = self.scroll.saturating_add_signed(delta),
             Scrolling::RightAlone => self.scroll_right = self.scroll_right.saturating_add_signed(delta),
@@ -377,7 +405,7 @@ impl App {
         match self.scrolling {
             Scrolling::Together => {
                 self.scroll = line.min(self.max_scroll());
-                self.scroll_right = self.scroll;
+                self.follow();
             }
             Scrolling::LeftAlone => self.scroll = line,
             Scrolling::RightAlone => self.scroll_right = line,
@@ -388,7 +416,12 @@ impl App {
         self.scroll = self.scroll.min(self.max_scroll());
         self.scroll_right = self.scroll_right.min(self.max_scroll());
         if self.scrolling == Scrolling::Together {
-            self.scroll_right = self.scroll;
+            self.follow();
         }
+    }
+
+    /// Scrolling together: the right pane follows the left, shifted by `offset`.
+    fn follow(&mut self) {
+        self.scroll_right = self.scroll.saturating_add_signed(self.offset).min(self.max_scroll());
     }
 }

@@ -35,6 +35,7 @@ impl App {
         let context = (self.page() / 4).min(4);
         self.scrolling = super::Scrolling::Together;
         self.scroll = line.saturating_sub(context).min(self.max_scroll());
+        self.offset = 0;
         self.scroll_right = self.scroll;
         self.focus = Some(row);
     }
@@ -261,6 +262,15 @@ impl App {
                     p.right.len()
                 ));
             }
+            Some(Panel::Findings) => {
+                self.finding = self.finding.min(n - 1).saturating_add_signed(delta).min(n - 1);
+                let f = &self.comparison.findings[self.finding];
+                self.message = Some(format!(
+                    "finding {} of {n}: {} (Enter: go to it)",
+                    self.finding + 1,
+                    f.kind.label()
+                ));
+            }
             None => {}
         }
     }
@@ -272,6 +282,44 @@ impl App {
                 self.person = self.person.min(self.comparison.people.persons.len() - 1);
                 let places = self.places(self.person);
                 self.go_to_place(&places, 0, "");
+            }
+            Some(Panel::Findings) if !self.comparison.findings.is_empty() => {
+                let n = self.comparison.findings.len();
+                self.finding = self.finding.min(n - 1);
+                let f = &self.comparison.findings[self.finding];
+                let c = &self.comparison;
+                let (left, span) = match (f.left, f.right) {
+                    (Some(s), _) => (true, s),
+                    (None, Some(s)) => (false, s),
+                    (None, None) => return,
+                };
+                let (doc, rows) = if left {
+                    (&c.left, &c.left_row)
+                } else {
+                    (c.right.as_ref().unwrap_or(&c.left), &c.right_row)
+                };
+                let para = para_of(doc, span.start);
+                let (row, label) = (rows[para], f.kind.label());
+                let other = f.right.filter(|_| left).and_then(|s| {
+                    let doc = c.right.as_ref()?;
+                    let p = para_of(doc, s.start);
+                    Some((c.right_row[p], p, s.start))
+                });
+                self.shown_finding = Some(self.finding);
+                self.go_to_text(left, para, span.start, row);
+                let mut note = "";
+                if let Some((r_row, r_para, r_at)) = other.filter(|o| o.0 != row) {
+                    // Show the right side's text too: shift the right pane to it.
+                    self.reveal(r_row);
+                    let here = self.layout.line_of(row, true, para, span.start);
+                    let there = self.layout.line_of(r_row, false, r_para, r_at);
+                    if let (Some(a), Some(b)) = (here, there) {
+                        self.offset = b as isize - a as isize;
+                        self.follow();
+                        note = " (right pane shifted to its counterpart; s lines the panes up)";
+                    }
+                }
+                self.message = Some(format!("finding {} of {n}: {label}{note}", self.finding + 1));
             }
             _ => {}
         }

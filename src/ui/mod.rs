@@ -34,8 +34,10 @@ impl Widget for &App {
         let right_area = Rect { x: body.x + pane_w, width: pane_w, ..body };
         render_pane(self, true, left_area, buf, &theme);
         render_pane(self, false, right_area, buf, &theme);
-        if self.panel == Some(Panel::People) {
-            render_people(self, panel, buf, &theme);
+        match self.panel {
+            Some(Panel::People) => render_people(self, panel, buf, &theme),
+            Some(Panel::Findings) => render_findings(self, panel, buf, &theme),
+            None => {}
         }
         render_status(self, status, buf, &theme);
         if self.overlay == Overlay::Help {
@@ -118,6 +120,11 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
         if let Some(at) = app.mention.filter(|m| m.left == left) {
             if let Some(m) = c.people.mentions(left).get(at.index) {
                 layers.push((m.span, theme.current()));
+            }
+        }
+        if let Some(f) = app.shown_finding.and_then(|i| c.findings.get(i)) {
+            if let Some(s) = if left { f.left } else { f.right } {
+                layers.push((s, theme.current()));
             }
         }
         if let Some(d) = app.current.and_then(|i| c.differences.get(i)) {
@@ -267,6 +274,70 @@ fn render_people(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
+/// The findings panel: one line per finding, grouped by kind (the kind written on the first
+/// line of its group), the chosen one reversed; the list scrolls to keep it shown.
+fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let c = &app.comparison;
+    let findings = &c.findings;
+    let title = format!(" Findings · {} · ↑↓ choose · Enter go to it · f close ", findings.len());
+    let block = Block::bordered().border_style(theme.border()).title(TextSpan::styled(title, theme.title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 {
+        return;
+    }
+    if findings.is_empty() {
+        let msg = if c.right.is_some() {
+            "no findings: quotations, numbers and names agree"
+        } else {
+            "findings compare two versions; there is one"
+        };
+        Line::from(msg).render(inner, buf);
+        return;
+    }
+    let rows = inner.height as usize;
+    let chosen = app.finding.min(findings.len() - 1);
+    let first = (chosen + 1).saturating_sub(rows.max(1));
+    let label_w = findings.iter().map(|f| f.kind.label().chars().count()).max().unwrap_or(0);
+    let quoted = |doc: Option<&Document>, s: Option<Span>| -> String {
+        match (doc, s) {
+            (Some(d), Some(s)) => text::sanitize(&d.slice(s).replace(['\n', '\r'], " ")),
+            _ => "—".to_string(),
+        }
+    };
+    for (y, (i, f)) in (inner.y..inner.y + inner.height).zip(findings.iter().enumerate().skip(first)) {
+        let first_of_kind = i == 0 || findings[i - 1].kind != f.kind || i == first;
+        let label = if first_of_kind { f.kind.label() } else { "" };
+        let (l, r) = (quoted(Some(&c.left), f.left), quoted(c.right.as_ref(), f.right));
+        let what = match f.kind {
+            crate::findings::FindingKind::QuoteAltered => {
+                let changes: Vec<String> = f
+                    .changes
+                    .iter()
+                    .map(|&(a, b)| format!("{} → {}", quoted(Some(&c.left), a), quoted(c.right.as_ref(), b)))
+                    .collect();
+                format!("“{l}”  ({})", changes.join("; "))
+            }
+            crate::findings::FindingKind::QuoteParaphrased if f.left.is_some() && f.right.is_some() => {
+                format!("“{l}” → {r}")
+            }
+            crate::findings::FindingKind::NumberChanged => format!("{l} → {r}"),
+            _ if f.left.is_some() => l,
+            _ => r,
+        };
+        let speaker = f.speaker.as_deref().map(|s| format!("{}: ", text::sanitize(s))).unwrap_or_default();
+        let mut spans = vec![
+            TextSpan::styled(format!(" {label:<label_w$}  "), theme.help_key()),
+            TextSpan::styled(speaker, theme.title()),
+            TextSpan::raw(what),
+        ];
+        if i == chosen {
+            spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
+        }
+        Line::from(spans).render(Rect { y, height: 1, ..inner }, buf);
+    }
+}
+
 /// The comparison in one line, long or compact to fit `width` cells.
 pub fn summary_line(app: &App, width: usize) -> String {
     let c = &app.comparison;
@@ -275,19 +346,23 @@ pub fn summary_line(app: &App, width: usize) -> String {
         (c.count(DiffKind::Omitted), c.count(DiffKind::Added), c.count(DiffKind::Moved));
     let sim = c.summary.similarity * 100.0;
     let long = format!(
-        "similarity {sim:.0}% · words {} kept −{} +{} · paragraphs {omitted} omitted {added} added {moved} moved · {} differences · {} people",
+        "similarity {sim:.0}% · words {} kept −{} +{} · paragraphs {omitted} omitted {added} added {moved} moved · {} differences · {} people · {} findings",
         w.kept,
         w.removed,
         w.inserted,
         c.differences.len(),
-        c.people.persons.len()
+        c.people.persons.len(),
+        c.findings.len()
     );
     if long.chars().count() <= width {
         return long;
     }
     format!(
-        "{sim:.0}% alike · words ={} −{} +{} · ¶ −{omitted} +{added} ↕{moved}",
-        w.kept, w.removed, w.inserted
+        "{sim:.0}% alike · words ={} −{} +{} · ¶ −{omitted} +{added} ↕{moved} · {} findings (f)",
+        w.kept,
+        w.removed,
+        w.inserted,
+        c.findings.len()
     )
 }
 
