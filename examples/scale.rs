@@ -21,4 +21,21 @@ fn main() {
         c.rows.len(),
         c.summary.similarity
     );
+    parts(&c);
+}
+
+/// The parts after alignment, timed alone on the same pair.
+fn parts(c: &Comparison) {
+    let r = c.right.as_ref().expect("a pair");
+    let t = Instant::now();
+    let people = redline::people::People::find(&c.left, Some(r));
+    let tp = t.elapsed();
+    let t = Instant::now();
+    let f = redline::findings::find(&c.left, r, &c.links, &people);
+    println!(
+        "people {tp:?} ({} people), findings {:?} ({} findings)",
+        people.persons.len(),
+        t.elapsed(),
+        f.len()
+    );
 }

@@ -260,10 +260,25 @@ fn quote_findings(left: &Document, right: &Document, links: &[Link], people: &Pe
     let rq = quotes(right, &people.right, people);
     let lw: Vec<Vec<String>> = lq.iter().map(|q| folded_words(&left.text, q.span)).collect();
     let rw: Vec<Vec<String>> = rq.iter().map(|q| folded_words(&right.text, q.span)).collect();
+    // Candidates share a word that carries meaning.
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (j, b) in rw.iter().enumerate() {
+        let mut keys: Vec<&str> = b.iter().map(String::as_str).filter(|w| !LIGHT.contains(w)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            index.entry(k).or_default().push(j);
+        }
+    }
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, a) in lw.iter().enumerate() {
-        for (j, b) in rw.iter().enumerate() {
-            let s = if a == b { 2.0 } else { quote_similarity(a, b) };
+        let mut cands: Vec<usize> =
+            a.iter().filter_map(|w| index.get(w.as_str())).flatten().copied().collect();
+        cands.sort_unstable();
+        cands.dedup();
+        for j in cands {
+            let b = &rw[j];
+            let s = if *a == *b { 2.0 } else { quote_similarity(a, b) };
             if s >= QUOTE_MATCH {
                 pairs.push((s, i, j));
             }
@@ -658,11 +673,12 @@ fn name_findings(left: &Document, right: &Document, people: &People) -> Vec<Find
     for (places, other, other_places, left_side) in [(&lp, right, &rp, true), (&rp, left, &lp, false)] {
         let keys: FxHashSet<&str> = other_places.iter().map(|p| p.key.as_str()).collect();
         // Lower-case writing counts as naming it too ("kyiv").
-        let lower = other.text.to_lowercase();
+        let words: FxHashSet<String> =
+            terms::words(&other.text, Span::new(0, other.text.len())).into_iter().map(|w| w.folded).collect();
+        let written = |key: &str| key.split(' ').all(|w| words.contains(&w.replace('.', "")));
         let mut seen = FxHashSet::default();
         for p in places.iter() {
-            if keys.contains(p.key.as_str()) || !seen.insert(p.key.as_str()) || contains_word(&lower, &p.key)
-            {
+            if keys.contains(p.key.as_str()) || !seen.insert(p.key.as_str()) || written(&p.key) {
                 continue;
             }
             out.push(if left_side {
@@ -673,13 +689,4 @@ fn name_findings(left: &Document, right: &Document, people: &People) -> Vec<Find
         }
     }
     out
-}
-
-/// Whether `phrase` occurs in `hay` as whole words.
-fn contains_word(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(i, m)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + m.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
