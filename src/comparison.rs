@@ -109,10 +109,15 @@ pub struct Comparison {
 
 impl Comparison {
     pub fn new(left: Document, right: Option<Document>) -> Comparison {
-        let Alignment { links, rows, similarity } = match &right {
-            Some(r) => align::align(&left, r),
-            None => align::single(&left),
-        };
+        // People need only the texts: find them while the alignment runs.
+        let (Alignment { links, rows, similarity }, people) = std::thread::scope(|s| {
+            let people = s.spawn(|| People::find(&left, right.as_ref()));
+            let alignment = match &right {
+                Some(r) => align::align(&left, r),
+                None => align::single(&left),
+            };
+            (alignment, people.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        });
         let left_row = row_index(&rows, left.paragraphs.len(), |r| &r.left);
         let right_row = row_index(&rows, right.as_ref().map_or(0, |d| d.paragraphs.len()), |r| &r.right);
         let left_marks = if right.is_some() {
@@ -130,7 +135,6 @@ impl Comparison {
             Some(r) => words::word_diff(&left, r, &links),
             None => WordDiff::default(),
         };
-        let people = People::find(&left, right.as_ref());
         let findings = match &right {
             Some(r) => findings::find(&left, r, &links, &people),
             None => vec![],

@@ -673,9 +673,8 @@ fn name_findings(left: &Document, right: &Document, people: &People) -> Vec<Find
     for (places, other, other_places, left_side) in [(&lp, right, &rp, true), (&rp, left, &lp, false)] {
         let keys: FxHashSet<&str> = other_places.iter().map(|p| p.key.as_str()).collect();
         // Lower-case writing counts as naming it too ("kyiv").
-        let words: FxHashSet<String> =
-            terms::words(&other.text, Span::new(0, other.text.len())).into_iter().map(|w| w.folded).collect();
-        let written = |key: &str| key.split(' ').all(|w| words.contains(&w.replace('.', "")));
+        let lower = people::lower_case_places(other);
+        let written = |key: &str| lower.contains(key);
         let mut seen = FxHashSet::default();
         for p in places.iter() {
             if keys.contains(p.key.as_str()) || !seen.insert(p.key.as_str()) || written(&p.key) {

@@ -136,6 +136,18 @@ pub fn places(doc: &Document) -> Vec<Place> {
     out
 }
 
+/// Place and organisation names a document writes in lower case ("kyiv"), folded.
+pub fn lower_case_places(doc: &Document) -> FxHashSet<String> {
+    let lists = Lists::get();
+    let text = doc.text.as_str();
+    tokenize(doc)
+        .iter()
+        .filter(|t| t.shape == Shape::Lower)
+        .map(|t| low(text, t))
+        .filter(|w| lists.places.contains(w.as_str()) || lists.orgs.contains(w.as_str()))
+        .collect()
+}
+
 /// The name lists, built once from the embedded files.
 struct Lists {
     first: FxHashSet<&'static str>,
