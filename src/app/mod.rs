@@ -315,11 +315,7 @@ impl App {
             Action::FindingsPanel => {
                 self.panel = if self.panel == Some(Panel::Findings) { None } else { Some(Panel::Findings) };
                 if self.panel.is_some() && self.comparison.findings.is_empty() {
-                    self.message = Some(if self.comparison.right.is_some() {
-                        "no findings: quotations, numbers and names agree".to_string()
-                    } else {
-                        "findings compare two versions; there is one".to_string()
-                    });
+                    self.message = Some(self.no_findings_note().to_string());
                 }
             }
             Action::NextMention => self.step_mention(true),
@@ -362,6 +358,15 @@ impl App {
     /// Visual lines that fit in a pane (less what an open panel takes).
     pub fn page(&self) -> usize {
         (self.geometry.body_height().saturating_sub(self.panel_height())).max(1) as usize
+    }
+
+    /// What the findings panel says when it has nothing to list.
+    pub fn no_findings_note(&self) -> &'static str {
+        if self.comparison.right.is_some() {
+            "no findings: quotations, numbers and names agree"
+        } else {
+            "findings compare two versions; there is one"
+        }
     }
 
     /// Entries in the open panel.

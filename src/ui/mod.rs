@@ -226,22 +226,43 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
+/// Draws a panel's border and title; returns the inside to fill, or `None` when there is no
+/// room or the list is empty (then `empty` is written instead).
+fn panel_frame(
+    title: String,
+    empty: Option<&str>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Option<Rect> {
+    let block = Block::bordered().border_style(theme.border()).title(TextSpan::styled(title, theme.title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 {
+        return None;
+    }
+    if let Some(msg) = empty {
+        Line::from(msg).render(inner, buf);
+        return None;
+    }
+    Some(inner)
+}
+
 /// The people panel: each person in their colour with mentions per side, people only one
 /// version names marked, the chosen one reversed. The list scrolls to keep the choice shown.
 fn render_people(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let people = &app.comparison.people.persons;
     let pair = app.comparison.right.is_some();
     let title = format!(" People · {} · ↑↓ choose · }} {{ mentions · Enter first · P close ", people.len());
-    let block = Block::bordered().border_style(theme.border()).title(TextSpan::styled(title, theme.title()));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.height == 0 {
+    let Some(inner) = panel_frame(
+        title,
+        people.is_empty().then_some("no people named in either version"),
+        area,
+        buf,
+        theme,
+    ) else {
         return;
-    }
-    if people.is_empty() {
-        Line::from("no people named in either version").render(inner, buf);
-        return;
-    }
+    };
     let header = Line::from(TextSpan::styled(
         if pair { "    left right  name" } else { "    mentions  name" },
         theme.placeholder(),
@@ -280,21 +301,11 @@ fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let c = &app.comparison;
     let findings = &c.findings;
     let title = format!(" Findings · {} · ↑↓ choose · Enter go to it · f close ", findings.len());
-    let block = Block::bordered().border_style(theme.border()).title(TextSpan::styled(title, theme.title()));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if inner.height == 0 {
+    let Some(inner) =
+        panel_frame(title, findings.is_empty().then(|| app.no_findings_note()), area, buf, theme)
+    else {
         return;
-    }
-    if findings.is_empty() {
-        let msg = if c.right.is_some() {
-            "no findings: quotations, numbers and names agree"
-        } else {
-            "findings compare two versions; there is one"
-        };
-        Line::from(msg).render(inner, buf);
-        return;
-    }
+    };
     let rows = inner.height as usize;
     let chosen = app.finding.min(findings.len() - 1);
     let first = (chosen + 1).saturating_sub(rows.max(1));
