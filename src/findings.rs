@@ -625,31 +625,20 @@ fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Fin
     }
     // Paragraphs with no counterpart: their facts are one-sided unless the other version
     // states the same value anywhere.
-    let all_r: FxHashSet<&str> = rf.iter().flatten().map(|f| f.key.as_str()).collect();
-    let all_l: FxHashSet<&str> = lf.iter().flatten().map(|f| f.key.as_str()).collect();
-    for (p, fs) in lf
-        .iter()
-        .enumerate()
-        .filter(|(p, _)| !linked_l.contains(p) && left.paragraphs[*p].kind != Kind::Furniture)
-    {
-        let _ = p;
-        out.extend(
-            fs.iter()
-                .filter(|f| !all_r.contains(f.key.as_str()))
-                .map(|f| finding(FindingKind::NumberOnlyLeft, Some(f.span), None)),
-        );
-    }
-    for (p, fs) in rf
-        .iter()
-        .enumerate()
-        .filter(|(p, _)| !linked_r.contains(p) && right.paragraphs[*p].kind != Kind::Furniture)
-    {
-        let _ = p;
-        out.extend(
-            fs.iter()
-                .filter(|f| !all_l.contains(f.key.as_str()))
-                .map(|f| finding(FindingKind::NumberOnlyRight, None, Some(f.span))),
-        );
+    for (facts, others, doc, linked, kind) in [
+        (&lf, &rf, left, &linked_l, FindingKind::NumberOnlyLeft),
+        (&rf, &lf, right, &linked_r, FindingKind::NumberOnlyRight),
+    ] {
+        let elsewhere: FxHashSet<&str> = others.iter().flatten().map(|f| f.key.as_str()).collect();
+        let unlinked = facts
+            .iter()
+            .enumerate()
+            .filter(|(p, _)| !linked.contains(p) && doc.paragraphs[*p].kind != Kind::Furniture);
+        for f in unlinked.flat_map(|(_, fs)| fs).filter(|f| !elsewhere.contains(f.key.as_str())) {
+            let (l, r) =
+                if kind == FindingKind::NumberOnlyLeft { (Some(f.span), None) } else { (None, Some(f.span)) };
+            out.push(finding(kind, l, r));
+        }
     }
     out
 }
@@ -670,13 +659,12 @@ fn name_findings(left: &Document, right: &Document, people: &People) -> Vec<Find
         }
     }
     let (lp, rp) = (people::places(left), people::places(right));
-    for (places, other, other_places, left_side) in [(&lp, right, &rp, true), (&rp, left, &lp, false)] {
-        let keys: FxHashSet<&str> = other_places.iter().map(|p| p.key.as_str()).collect();
+    for (places, other_places, left_side) in [(&lp, &rp, true), (&rp, &lp, false)] {
+        let keys: FxHashSet<&str> = other_places.named.iter().map(|p| p.key.as_str()).collect();
         // Lower-case writing counts as naming it too ("kyiv").
-        let lower = people::lower_case_places(other);
-        let written = |key: &str| lower.contains(key);
+        let written = |key: &str| other_places.lower.contains(key);
         let mut seen = FxHashSet::default();
-        for p in places.iter() {
+        for p in &places.named {
             if keys.contains(p.key.as_str()) || !seen.insert(p.key.as_str()) || written(&p.key) {
                 continue;
             }

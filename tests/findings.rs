@@ -26,6 +26,18 @@ fn texts(c: &Comparison, f: &Finding) -> (Option<String>, Option<String>) {
     )
 }
 
+/// Every finding's text, both sides.
+fn all_texts(c: &Comparison) -> Vec<String> {
+    c.findings
+        .iter()
+        .flat_map(|f| {
+            let (l, r) = texts(c, f);
+            [l, r]
+        })
+        .flatten()
+        .collect()
+}
+
 fn of_kind(c: &Comparison, kind: FindingKind) -> Vec<(Option<String>, Option<String>)> {
     c.findings.iter().filter(|f| f.kind == kind).map(|f| texts(c, f)).collect()
 }
@@ -92,15 +104,7 @@ fn bundled_pair_findings_match_what_a_fact_checker_expects() {
             assert!(!t.contains("19") && !t.contains("1.2"), "{t} reported as changed");
         }
     }
-    let all: Vec<String> = c
-        .findings
-        .iter()
-        .flat_map(|f| {
-            let (l, r) = texts(&c, f);
-            [l, r]
-        })
-        .flatten()
-        .collect();
+    let all = all_texts(&c);
     assert!(!all.iter().any(|t| t.contains("19 percent") || t.contains("1.2 million")), "{all:?}");
     assert_eq!(
         of_kind(&c, FindingKind::NumberChanged),
@@ -183,15 +187,7 @@ fn numbers_and_dates_changed_dropped_and_added() {
         of_kind(&c, FindingKind::NumberOnlyRight).into_iter().filter_map(|(_, r)| r).collect();
     assert!(only_right.iter().any(|t| t.starts_with("March")), "{only_right:?}");
     // 40,000 and 5% = 5 percent are the same facts.
-    let all: Vec<String> = c
-        .findings
-        .iter()
-        .flat_map(|f| {
-            let (l, r) = texts(&c, f);
-            [l, r]
-        })
-        .flatten()
-        .collect();
+    let all = all_texts(&c);
     assert!(!all.iter().any(|t| t.contains("40,000") || t.starts_with('5')), "{all:?}");
 }
 

@@ -88,10 +88,18 @@ pub struct Place {
     pub key: String,
 }
 
-/// Places and organisations a document names, in order: known place names (countries,
-/// capitals, large cities, regions; one word or several) and one-word organisations,
-/// written with a capital.
-pub fn places(doc: &Document) -> Vec<Place> {
+/// The places and organisations of a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// Named with a capital, in order: known place names (countries, capitals, large cities,
+    /// regions; one word or several) and one-word organisations.
+    pub named: Vec<Place>,
+    /// The same names written in lower case ("kyiv"), folded.
+    pub lower: FxHashSet<String>,
+}
+
+/// The places and organisations a document names, from one pass over its words.
+pub fn places(doc: &Document) -> Places {
     let lists = Lists::get();
     let toks = tokenize(doc);
     let text = doc.text.as_str();
@@ -99,9 +107,16 @@ pub fn places(doc: &Document) -> Vec<Place> {
         lexicon::ALIASES.iter().find(|(a, _)| *a == k).map_or(k, |(_, to)| to.to_string())
     };
     let mut out = Vec::new();
+    let mut lower = FxHashSet::default();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if t.shape == Shape::Lower {
+            let w = low(text, t);
+            if lists.places.contains(w.as_str()) || lists.orgs.contains(w.as_str()) {
+                lower.insert(w);
+            }
+        }
         if !matches!(t.shape, Shape::Cap | Shape::Upper) {
             i += 1;
             continue;
@@ -133,19 +148,7 @@ pub fn places(doc: &Document) -> Vec<Place> {
             None => i += 1,
         }
     }
-    out
-}
-
-/// Place and organisation names a document writes in lower case ("kyiv"), folded.
-pub fn lower_case_places(doc: &Document) -> FxHashSet<String> {
-    let lists = Lists::get();
-    let text = doc.text.as_str();
-    tokenize(doc)
-        .iter()
-        .filter(|t| t.shape == Shape::Lower)
-        .map(|t| low(text, t))
-        .filter(|w| lists.places.contains(w.as_str()) || lists.orgs.contains(w.as_str()))
-        .collect()
+    Places { named: out, lower }
 }
 
 /// The name lists, built once from the embedded files.
