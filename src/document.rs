@@ -97,7 +97,9 @@ impl Document {
         if self.name == "-" {
             return "stdin";
         }
-        self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name)
+        // The last part of a path or web address ("…/story/" names "story").
+        let trimmed = self.name.trim_end_matches(['/', '\\']);
+        trimmed.rsplit(['/', '\\']).next().filter(|s| !s.is_empty()).unwrap_or(&self.name)
     }
 }
 

@@ -1,4 +1,5 @@
-//! Reading an article from a file or standard input and decoding it to UTF-8.
+//! Reading an article from a file, standard input or a web address, decoding it to UTF-8,
+//! and taking the article text out of a web page.
 //!
 //! Every failure becomes an [`InputError`] whose `Display` is one line naming the input, so
 //! the binary can print it and exit without a backtrace.
@@ -33,6 +34,10 @@ pub enum InputError {
     Unreadable(String, String),
     Binary(String),
     Empty(String),
+    /// A web address that could not be fetched, and why.
+    Fetch(String, String),
+    /// A web page in which no article text was found.
+    NoArticle(String),
 }
 
 impl fmt::Display for InputError {
@@ -43,14 +48,81 @@ impl fmt::Display for InputError {
             InputError::Unreadable(n, why) => write!(f, "{n}: cannot read: {why}"),
             InputError::Binary(n) => write!(f, "{n}: looks like a binary file (it contains NUL bytes)"),
             InputError::Empty(n) => write!(f, "{n}: is empty (no text to compare)"),
+            InputError::Fetch(n, why) => write!(f, "{n}: cannot fetch: {why}"),
+            InputError::NoArticle(n) => write!(f, "{n}: a web page with no article text in it"),
         }
     }
 }
 
 impl std::error::Error for InputError {}
 
-/// Reads `path` (or standard input for `-`) whole and decodes it.
+/// The longest a web address may take to answer, and the most it may send.
+pub const FETCH_TIMEOUT_SECS: u64 = 20;
+pub const FETCH_LIMIT_BYTES: u64 = 64 << 20;
+
+/// Reads `path` (standard input for `-`, a web address for `http://` or `https://`) whole,
+/// decodes it, and when it is a web page keeps only the article's text.
 pub fn read_source(path: &str) -> Result<Source, InputError> {
+    let bytes = if is_url(path) { fetch(path)? } else { read_bytes(path)? };
+    let source = decode(path, &bytes)?;
+    if crate::extract::looks_like_html(&source.text) {
+        return from_html(source);
+    }
+    Ok(source)
+}
+
+/// Whether an argument names a web address rather than a file.
+pub fn is_url(arg: &str) -> bool {
+    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Replaces a web page by the text of its article, with a notice saying so.
+pub fn from_html(source: Source) -> Result<Source, InputError> {
+    let text = crate::extract::article_text(&source.text);
+    if text.trim().is_empty() {
+        return Err(InputError::NoArticle(source.name));
+    }
+    let note = match source.notice {
+        Some(n) => format!("{n}; article text taken from HTML"),
+        None => "article text taken from HTML".to_string(),
+    };
+    Ok(Source { name: source.name, text, notice: Some(note) })
+}
+
+/// Fetches a web address with a time limit and a size limit.
+fn fetch(url: &str) -> Result<Vec<u8>, InputError> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(std::time::Duration::from_secs(FETCH_TIMEOUT_SECS)))
+        .user_agent(concat!("redline/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let fail = |why: String| InputError::Fetch(url.to_string(), why);
+    let mut response = agent.get(url).call().map_err(|e| fail(fetch_reason(&e)))?;
+    response
+        .body_mut()
+        .with_config()
+        .limit(FETCH_LIMIT_BYTES)
+        .read_to_vec()
+        .map_err(|e| fail(fetch_reason(&e)))
+}
+
+/// A short reason for a failed fetch, in the user's terms.
+fn fetch_reason(e: &ureq::Error) -> String {
+    match e {
+        ureq::Error::StatusCode(code) => format!("the server answered HTTP {code}"),
+        ureq::Error::HostNotFound => "host not found (offline, or a mistyped address?)".to_string(),
+        ureq::Error::ConnectionFailed => "connection failed (offline, or the server is down?)".to_string(),
+        ureq::Error::Timeout(_) => format!("no complete answer within {FETCH_TIMEOUT_SECS} s"),
+        ureq::Error::BodyExceedsLimit(_) => format!("the page is larger than {} MB", FETCH_LIMIT_BYTES >> 20),
+        ureq::Error::BadUri(u) => format!("not a valid web address ({u})"),
+        ureq::Error::Io(io) => io_reason(io),
+        other => other.to_string(),
+    }
+}
+
+/// Reads a file, or standard input for `-`, whole.
+fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
     let name = path.to_string();
     let bytes = if path == "-" {
         let mut buf = Vec::new();
@@ -72,7 +144,7 @@ pub fn read_source(path: &str) -> Result<Source, InputError> {
             _ => InputError::Unreadable(name.clone(), io_reason(&e)),
         })?
     };
-    decode(&name, &bytes)
+    Ok(bytes)
 }
 
 /// The OS error text without Rust's " (os error 13)" suffix.

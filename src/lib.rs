@@ -17,8 +17,11 @@
 pub mod align;
 pub mod app;
 pub mod comparison;
+pub mod describe;
 pub mod document;
+pub mod extract;
 pub mod findings;
+pub mod html;
 pub mod input;
 pub mod keymap;
 pub mod layout;

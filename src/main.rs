@@ -1,12 +1,17 @@
-//! The `redline` binary: parse arguments, read the inputs, then either print JSON or run the
-//! reader. Every error ends here as one line on stderr and exit status 2.
+//! The `redline` binary: parse arguments, read the inputs, then print JSON or text, write an
+//! HTML report, or run the reader. Exit status as `diff`'s: 0 when the versions do not differ,
+//! 1 when they do (for `--json` and `--text`; the reader exits 0), 2 on any error, which is
+//! printed as one line on stderr.
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use redline::app::App;
 use redline::comparison::Comparison;
 use redline::document::Document;
 use redline::input::{self, Source};
-use redline::{bundled, report, tui};
+use redline::ui::print::{self, TextOptions};
+use redline::{bundled, html, report, tui};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Compare two versions of a news article, paragraphs aligned by meaning.
@@ -15,22 +20,47 @@ use std::process::ExitCode;
     name = "redline",
     version,
     about,
-    after_help = "With no files, opens the bundled example pair.\nKeys: press ? in the reader."
+    after_help = "Inputs can be text files, saved web pages, http(s) addresses, or - for standard input.\n\
+                  With no files, opens the bundled example pair. Keys: press ? in the reader.\n\
+                  Exit status with --json or --text: 0 no differences, 1 differences, 2 trouble."
 )]
 struct Cli {
-    /// The original version (use - for standard input).
+    /// The original version (a file, a web address, or - for standard input).
     left: Option<String>,
-    /// The rewritten version (use - for standard input).
+    /// The rewritten version (a file, a web address, or - for standard input).
     right: Option<String>,
-    /// Print the analysis as JSON and exit, without the reader (one file or two).
+    /// Print the analysis as JSON, without the reader (one input or two).
     #[arg(long)]
     json: bool,
+    /// Print the two versions side by side as text, without the reader.
+    #[arg(long, conflicts_with = "json")]
+    text: bool,
+    /// With --text: only rows that differ.
+    #[arg(long, requires = "text")]
+    only_changes: bool,
+    /// With --text: columns of output [default: the terminal's width, or 120].
+    #[arg(long, requires = "text", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    width: Option<u16>,
+    /// With --text: when to colour the output.
+    #[arg(long, value_enum, default_value_t = When::Auto, requires = "text")]
+    color: When,
+    /// Write a self-contained HTML report to FILE (can be combined with --json or --text).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum When {
+    /// When standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("redline: {e}");
             ExitCode::from(2)
@@ -38,25 +68,89 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
-    let (left, right) = match (cli.left, cli.right) {
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let batch = cli.json || cli.text || cli.html.is_some();
+    let (left, right) = match (&cli.left, &cli.right) {
         (None, _) => (
             Source::from_text(bundled::LEFT_NAME, bundled::LEFT),
             Some(Source::from_text(bundled::RIGHT_NAME, bundled::RIGHT)),
         ),
-        (Some(l), None) if cli.json => (input::read_source(&l)?, None),
-        (Some(_), None) => anyhow::bail!("give two files to compare (or one file with --json)"),
+        (Some(l), None) if batch => (input::read_source(l)?, None),
+        (Some(_), None) => anyhow::bail!("give two files to compare (or one with --json, --text or --html)"),
         (Some(l), Some(r)) if l == "-" && r == "-" => {
             anyhow::bail!("only one side can be read from standard input")
         }
-        (Some(l), Some(r)) => (input::read_source(&l)?, Some(input::read_source(&r)?)),
+        (Some(l), Some(r)) => (input::read_source(l)?, Some(input::read_source(r)?)),
     };
     let comparison = Comparison::new(Document::parse(left), right.map(Document::parse));
+    if let Some(path) = &cli.html {
+        let inputs: Vec<&str> = [&cli.left, &cli.right].into_iter().flatten().map(String::as_str).collect();
+        write_atomically(path, &inputs, html::report(&comparison).as_bytes())?;
+    }
+    let differ = if comparison.differences.is_empty() { 0 } else { 1 };
     if cli.json {
         println!("{}", report::to_json(&comparison));
-        return Ok(());
+        return Ok(ExitCode::from(differ));
+    }
+    if cli.text {
+        let stdout = std::io::stdout();
+        let terminal = stdout.is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match cli.color {
+            When::Always => true,
+            When::Never => false,
+            When::Auto => terminal && !no_color,
+        };
+        let width = cli.width.unwrap_or_else(|| {
+            let size = if terminal { crossterm::terminal::size().ok() } else { None };
+            size.map_or(120, |(w, _)| w.clamp(print::MIN_TEXT_WIDTH, print::MAX_TEXT_WIDTH))
+        });
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        let opts = TextOptions { width, only_changes: cli.only_changes, color };
+        let written = print::write_text(&comparison, opts, &mut out).and_then(|()| out.flush());
+        match written {
+            // A reader that stops early (`| head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other?,
+        }
+        return Ok(ExitCode::from(differ));
+    }
+    if cli.html.is_some() {
+        return Ok(ExitCode::SUCCESS);
     }
     let mut app = App::new(comparison, 80, 24);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    tui::run(app)
+    tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so
+/// a reader of `path` never sees half a report; refuses to replace one of the inputs.
+fn write_atomically(path: &Path, inputs: &[&str], bytes: &[u8]) -> anyhow::Result<()> {
+    let shown = path.display();
+    if let Ok(target) = path.canonicalize() {
+        if inputs.iter().filter_map(|i| Path::new(i).canonicalize().ok()).any(|i| i == target) {
+            anyhow::bail!("{shown}: is one of the inputs; refusing to overwrite it");
+        }
+        if target.is_dir() {
+            anyhow::bail!("{shown}: is a directory");
+        }
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.redline-{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        anyhow::bail!(
+            "{shown}: cannot write the report: {}",
+            e.to_string().split(" (os error").next().unwrap_or("")
+        );
+    }
+    Ok(())
 }

@@ -85,7 +85,7 @@ fn unreadable_file_gets_one_line_error() {
 #[test]
 fn json_for_the_bundled_pair_follows_the_contract() {
     let out = redline(&["--json"]);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(1), "the bundled versions differ: exit 1, as diff");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["version"], 1);
     for key in ["summary", "links", "rows", "differences", "people", "findings"] {

@@ -1,10 +1,12 @@
 //! Drawing the reader from `&App`. Nothing here changes state or analyses text: it slices
 //! the visible lines of the layout and styles them through the theme.
 
+pub mod print;
 pub mod theme;
 
 use crate::app::{App, Overlay, Panel, Scrolling};
-use crate::comparison::DiffKind;
+use crate::comparison::Comparison;
+use crate::describe::{describe_finding, summary_line};
 use crate::document::{Document, Span};
 use crate::keymap;
 use crate::layout::{Segment, GUTTER, MIN_HEIGHT, MIN_WIDTH, RIGHT_PAD};
@@ -74,8 +76,7 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(doc) = doc else { return };
-    let (marks, word_marks) =
-        if left { (&c.left_marks, &c.words.left) } else { (&c.right_marks, &c.words.right) };
+    let marks = if left { &c.left_marks } else { &c.right_marks };
     let scroll = if left { app.scroll } else { app.scroll_right };
     let lines = app.layout.lines.iter().skip(scroll).take(inner.height as usize);
     for (y, vl) in (inner.y..).zip(lines) {
@@ -90,22 +91,8 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
             let style = if app.focus == Some(vl.row) { style.patch(theme.focus()) } else { style };
             buf.set_string(inner.x, y, mark.to_string(), style);
         }
-        // Layers, lowest first: word marks, search hits, the current difference.
-        let mut layers: Vec<(Span, Style)> = word_marks
-            .get(para)
-            .into_iter()
-            .flatten()
-            .filter(|m| m.span.start < span.end && span.start < m.span.end)
-            .map(|m| (m.span, theme.mark(m.mark)))
-            .collect();
-        if app.show_people {
-            // Mentions are sorted by position: look only at those touching this line.
-            let mentions = c.people.mentions(left);
-            let from = mentions.partition_point(|m| m.span.end <= span.start);
-            for m in mentions[from..].iter().take_while(|m| m.span.start < span.end) {
-                layers.push((m.span, theme.person(m.person)));
-            }
-        }
+        // Layers over the word marks and people: search hits, the current difference.
+        let mut layers: Vec<(Span, Style)> = Vec::new();
         if let Some(search) = &app.search {
             // Matches are sorted by row: look only at this line's row.
             let from = search.matches.partition_point(|m| m.row < vl.row);
@@ -136,12 +123,46 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
         }
         let x = inner.x + GUTTER;
         let width = inner.width.saturating_sub(GUTTER + RIGHT_PAD);
-        let mut spans = Vec::new();
-        for (piece, style) in layered(span, &layers, theme.text(status)) {
-            spans.extend(styled_text(doc, piece, style, theme));
-        }
-        Line::from(spans).render(Rect { x, y, width, height: 1 }, buf);
+        let line = pane_line(c, left, Segment { para, span }, app.show_people, &layers, theme);
+        line.render(Rect { x, y, width, height: 1 }, buf);
     }
+}
+
+/// The styled text of one visual line of a pane: the paragraph's base style, then word
+/// marks, then people's colours (when shown), then `extra` layers, lowest first.
+pub(crate) fn pane_line<'a>(
+    c: &'a Comparison,
+    left: bool,
+    Segment { para, span }: Segment,
+    show_people: bool,
+    extra: &[(Span, Style)],
+    theme: &Theme,
+) -> Line<'a> {
+    let (doc, marks, word_marks) = match (left, &c.right) {
+        (false, Some(right)) => (right, &c.right_marks, &c.words.right),
+        _ => (&c.left, &c.left_marks, &c.words.left),
+    };
+    let mut layers: Vec<(Span, Style)> = word_marks
+        .get(para)
+        .into_iter()
+        .flatten()
+        .filter(|m| m.span.start < span.end && span.start < m.span.end)
+        .map(|m| (m.span, theme.mark(m.mark)))
+        .collect();
+    if show_people {
+        // Mentions are sorted by position: look only at those touching this line.
+        let mentions = c.people.mentions(left);
+        let from = mentions.partition_point(|m| m.span.end <= span.start);
+        for m in mentions[from..].iter().take_while(|m| m.span.start < span.end) {
+            layers.push((m.span, theme.person(m.person)));
+        }
+    }
+    layers.extend_from_slice(extra);
+    let mut spans = Vec::new();
+    for (piece, style) in layered(span, &layers, theme.text(marks[para])) {
+        spans.extend(styled_text(doc, piece, style, theme));
+    }
+    Line::from(spans)
 }
 
 /// Cuts `seg` where layers begin and end; each piece gets the base style patched by every
@@ -206,7 +227,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     } else if app.comparison.right.is_some() {
         left.push_str(" │ ");
         let room = (area.width as usize).saturating_sub(left.chars().count() + 20);
-        left.push_str(&summary_line(app, room));
+        left.push_str(&summary_line(&app.comparison, room));
     }
     let notices: Vec<String> = std::iter::once(&app.comparison.left)
         .chain(app.comparison.right.as_ref())
@@ -310,32 +331,10 @@ fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let chosen = app.finding.min(findings.len() - 1);
     let first = (chosen + 1).saturating_sub(rows.max(1));
     let label_w = findings.iter().map(|f| f.kind.label().chars().count()).max().unwrap_or(0);
-    let quoted = |doc: Option<&Document>, s: Option<Span>| -> String {
-        match (doc, s) {
-            (Some(d), Some(s)) => text::sanitize(&d.slice(s).replace(['\n', '\r'], " ")),
-            _ => "—".to_string(),
-        }
-    };
     for (y, (i, f)) in (inner.y..inner.y + inner.height).zip(findings.iter().enumerate().skip(first)) {
         let first_of_kind = i == 0 || findings[i - 1].kind != f.kind || i == first;
         let label = if first_of_kind { f.kind.label() } else { "" };
-        let (l, r) = (quoted(Some(&c.left), f.left), quoted(c.right.as_ref(), f.right));
-        let what = match f.kind {
-            crate::findings::FindingKind::QuoteAltered => {
-                let changes: Vec<String> = f
-                    .changes
-                    .iter()
-                    .map(|&(a, b)| format!("{} → {}", quoted(Some(&c.left), a), quoted(c.right.as_ref(), b)))
-                    .collect();
-                format!("“{l}”  ({})", changes.join("; "))
-            }
-            crate::findings::FindingKind::QuoteParaphrased if f.left.is_some() && f.right.is_some() => {
-                format!("“{l}” → {r}")
-            }
-            crate::findings::FindingKind::NumberChanged => format!("{l} → {r}"),
-            _ if f.left.is_some() => l,
-            _ => r,
-        };
+        let what = describe_finding(c, f);
         let speaker = f.speaker.as_deref().map(|s| format!("{}: ", text::sanitize(s))).unwrap_or_default();
         let mut spans = vec![
             TextSpan::styled(format!(" {label:<label_w$}  "), theme.help_key()),
@@ -347,34 +346,6 @@ fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         }
         Line::from(spans).render(Rect { y, height: 1, ..inner }, buf);
     }
-}
-
-/// The comparison in one line, long or compact to fit `width` cells.
-pub fn summary_line(app: &App, width: usize) -> String {
-    let c = &app.comparison;
-    let w = c.words.counts;
-    let (omitted, added, moved) =
-        (c.count(DiffKind::Omitted), c.count(DiffKind::Added), c.count(DiffKind::Moved));
-    let sim = c.summary.similarity * 100.0;
-    let long = format!(
-        "similarity {sim:.0}% · words {} kept −{} +{} · paragraphs {omitted} omitted {added} added {moved} moved · {} differences · {} people · {} findings",
-        w.kept,
-        w.removed,
-        w.inserted,
-        c.differences.len(),
-        c.people.persons.len(),
-        c.findings.len()
-    );
-    if long.chars().count() <= width {
-        return long;
-    }
-    format!(
-        "{sim:.0}% alike · words ={} −{} +{} · ¶ −{omitted} +{added} ↕{moved} · {} findings (f)",
-        w.kept,
-        w.removed,
-        w.inserted,
-        c.findings.len()
-    )
 }
 
 fn render_help(area: Rect, buf: &mut Buffer, theme: &Theme) {

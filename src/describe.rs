@@ -1,0 +1,61 @@
+//! Words for what a comparison found, shared by the reader, `--text` and the HTML report:
+//! the one-line summary and the one-line description of a finding. Plain strings, with input
+//! text made safe to show ([`crate::text::sanitize`]).
+
+use crate::comparison::{Comparison, DiffKind};
+use crate::document::{Document, Span};
+use crate::findings::{Finding, FindingKind};
+use crate::text;
+
+/// What a finding says, on one line and safe to draw: the quotation with its changes, the
+/// number and what it became, or the one-sided text (the speaker is not included).
+pub fn describe_finding(c: &Comparison, f: &Finding) -> String {
+    let quoted = |doc: Option<&Document>, s: Option<Span>| -> String {
+        match (doc, s) {
+            (Some(d), Some(s)) => text::sanitize(&d.slice(s).replace(['\n', '\r'], " ")),
+            _ => "—".to_string(),
+        }
+    };
+    let (l, r) = (quoted(Some(&c.left), f.left), quoted(c.right.as_ref(), f.right));
+    match f.kind {
+        FindingKind::QuoteAltered => {
+            let changes: Vec<String> = f
+                .changes
+                .iter()
+                .map(|&(a, b)| format!("{} → {}", quoted(Some(&c.left), a), quoted(c.right.as_ref(), b)))
+                .collect();
+            format!("“{l}”  ({})", changes.join("; "))
+        }
+        FindingKind::QuoteParaphrased if f.left.is_some() && f.right.is_some() => format!("“{l}” → {r}"),
+        FindingKind::NumberChanged => format!("{l} → {r}"),
+        _ if f.left.is_some() => l,
+        _ => r,
+    }
+}
+
+/// The comparison in one line, long or compact to fit `width` cells.
+pub fn summary_line(c: &Comparison, width: usize) -> String {
+    let w = c.words.counts;
+    let (omitted, added, moved) =
+        (c.count(DiffKind::Omitted), c.count(DiffKind::Added), c.count(DiffKind::Moved));
+    let sim = c.summary.similarity * 100.0;
+    let long = format!(
+        "similarity {sim:.0}% · words {} kept −{} +{} · paragraphs {omitted} omitted {added} added {moved} moved · {} differences · {} people · {} findings",
+        w.kept,
+        w.removed,
+        w.inserted,
+        c.differences.len(),
+        c.people.persons.len(),
+        c.findings.len()
+    );
+    if long.chars().count() <= width {
+        return long;
+    }
+    format!(
+        "{sim:.0}% alike · words ={} −{} +{} · ¶ −{omitted} +{added} ↕{moved} · {} findings (f)",
+        w.kept,
+        w.removed,
+        w.inserted,
+        c.findings.len()
+    )
+}

@@ -1,0 +1,393 @@
+//! `--html`: the comparison as one self-contained HTML page (inline CSS, no script, no
+//! external resources): both versions side by side in the reader's rows, the same word marks,
+//! row markers and people colours, and the findings list linking into the text. A pure
+//! function of the [`Comparison`]; every piece of article text is escaped.
+
+use crate::comparison::{Comparison, RowStatus};
+use crate::describe::{describe_finding, summary_line};
+use crate::document::{Document, Kind, Span};
+use crate::text;
+use crate::words::Mark;
+use std::fmt::Write;
+
+/// Person colours on a light page, in the reader's palette order (same hue per index).
+const PERSON_LIGHT: [&str; 12] = [
+    "#00838f", "#c25e00", "#1e5fc8", "#8e44ad", "#8a7000", "#00796b", "#c0462d", "#2f6fb5", "#7c5b2f",
+    "#3d7f96", "#b0306e", "#4d7a24",
+];
+/// The same colours as the reader draws them on a dark terminal.
+const PERSON_DARK: [&str; 12] = [
+    "#00cdcd", "#ffaf00", "#5c9cff", "#d787ff", "#ffffaf", "#00d7af", "#ff875f", "#87afff", "#d7af87",
+    "#afd7ff", "#ffafff", "#afd787",
+];
+
+const CSS: &str = r#"
+:root{--bg:#fff;--fg:#1d1d1f;--muted:#6b6b70;--rule:#d6d6db;--del-bg:#ffd7d5;--del-fg:#9b1c1c;
+--ins-bg:#d3f5d3;--ins-fg:#13621e;--mov:#9c27b0;--hl:#ffe066;--panel:#f5f5f7}
+@media (prefers-color-scheme:dark){:root{--bg:#16161a;--fg:#e4e4e7;--muted:#9a9aa2;--rule:#3a3a42;
+--del-bg:#5f0000;--del-fg:#ff8787;--ins-bg:#005f00;--ins-fg:#87ff87;--mov:#ff87ff;--hl:#8a6d00;--panel:#202026}
+PERSONDARK}
+*{box-sizing:border-box}
+body{margin:0;padding:1.2rem 1.5rem 3rem;background:var(--bg);color:var(--fg);
+font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+header h1{font-size:1.25rem;margin:0 0 .2rem}
+header .names{font-weight:600;margin:0}
+.summary,.legend,.note{color:var(--muted);margin:.25rem 0;font-size:.9rem}
+.legend span{margin-right:1rem}
+h2{font-size:1.05rem;margin:1.4rem 0 .4rem}
+section.lens{background:var(--panel);border:1px solid var(--rule);border-radius:6px;padding:.2rem 1rem .8rem;margin:.8rem 0}
+ul.people{list-style:none;padding:0;margin:0;columns:2 18rem}
+ul.people li{break-inside:avoid;padding:.1rem 0}
+.sw{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.4em;vertical-align:-.05em;background:currentColor}
+.count{color:var(--muted);font-variant-numeric:tabular-nums;margin-left:.4em}
+.only{color:var(--del-fg);font-size:.85em;margin-left:.5em}
+table.findings{border-collapse:collapse;width:100%;font-size:.9rem}
+table.findings td{border-top:1px solid var(--rule);padding:.25rem .5rem;vertical-align:top}
+table.findings td.kind{white-space:nowrap;font-weight:600;color:var(--muted)}
+table.findings td.go{white-space:nowrap}
+table.pair{border-collapse:collapse;width:100%;table-layout:fixed;margin-top:1rem}
+table.pair th{position:sticky;top:0;background:var(--bg);text-align:left;border-bottom:2px solid var(--rule);padding:.4rem .6rem}
+table.pair td{vertical-align:top;padding:.35rem .6rem;border-bottom:1px solid var(--rule);width:50%}
+table.pair td+td,table.pair th+th{border-left:1px solid var(--rule)}
+.para{display:flex;gap:.5rem;margin:.15rem 0 .5rem}
+.para:last-child{margin-bottom:.15rem}
+.mk{flex:none;width:1em;font-weight:700;text-align:center}
+.tx{flex:1;min-width:0;overflow-wrap:anywhere}
+.st-changed>.mk{color:#b58900}.st-moved>.mk{color:var(--mov)}.st-omitted>.mk{color:var(--del-fg)}
+.st-added>.mk{color:var(--ins-fg)}.st-furniture{color:var(--muted)}
+.st-omitted>.tx{color:var(--del-fg)}.st-added>.tx{color:var(--ins-fg)}
+.k-heading>.tx{font-weight:700}
+.del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through;text-decoration-thickness:1px}
+.ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:none}
+.mov{color:var(--mov);font-style:italic}
+.pp{text-decoration:underline;text-underline-offset:.15em;font-weight:600}
+.fd{box-shadow:inset 0 -.18em 0 var(--hl)}
+:target{outline:2px solid var(--hl);background:var(--hl)}
+.ph{color:var(--muted);border:1px dotted var(--muted);border-radius:2px}
+footer{margin-top:2rem;color:var(--muted);font-size:.8rem}
+@media print{body{padding:0;font-size:10pt}table.pair th{position:static}
+section.lens{break-inside:avoid-page}tr{break-inside:avoid}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}a{color:inherit;text-decoration:none}}
+"#;
+
+/// The whole report.
+pub fn report(c: &Comparison) -> String {
+    let mut out =
+        String::with_capacity((c.left.text.len() + c.right.as_ref().map_or(0, |d| d.text.len())) * 2);
+    let right_name = c.right.as_ref().map_or("(no second document)", |d| d.short_name());
+    let title = format!("redline: {} ↔ {}", c.left.short_name(), right_name);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<title>{}</title>", esc(&title));
+    out.push_str("<style>");
+    out.push_str(&css());
+    out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>redline</h1>\n");
+    let _ = writeln!(out, "<p class=\"names\">{} ↔ {}</p>", esc(c.left.short_name()), esc(right_name));
+    if c.right.is_some() {
+        let _ = writeln!(out, "<p class=\"summary\">{}</p>", esc(&summary_line(c, usize::MAX)));
+    }
+    for doc in std::iter::once(&c.left).chain(c.right.as_ref()) {
+        if let Some(n) = &doc.notice {
+            let _ = writeln!(out, "<p class=\"note\">{}: {}</p>", esc(doc.short_name()), esc(n));
+        }
+    }
+    out.push_str(
+        "<p class=\"legend\"><span><b>~</b> changed</span><span><b>↕</b> moved</span>\
+         <span><b>−</b> omitted</span><span><b>+</b> added</span><span><b>·</b> page furniture</span>\
+         <span><span class=\"del\">removed words</span></span><span><span class=\"ins\">inserted words</span></span>\
+         <span><span class=\"mov\">moved text</span></span><span><span class=\"fd\">fact-check finding</span></span></p>\n",
+    );
+    out.push_str("</header>\n");
+    write_people(c, &mut out);
+    write_findings(c, &mut out);
+    write_pair(c, &mut out);
+    let _ = writeln!(
+        out,
+        "<footer>Made by redline {} · every paragraph of both versions is shown</footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION")
+    );
+    out
+}
+
+fn css() -> String {
+    let mut dark = String::new();
+    let mut light = String::new();
+    for i in 0..PERSON_LIGHT.len() {
+        let _ = write!(light, ".p{i}{{color:{}}}", PERSON_LIGHT[i]);
+        let _ = write!(dark, ".p{i}{{color:{}}}", PERSON_DARK[i]);
+    }
+    let mut s = CSS.replace("PERSONDARK", &dark);
+    s.push_str(&light);
+    // The dark person colours must win over the light ones under a dark scheme.
+    let _ = write!(s, "@media (prefers-color-scheme:dark){{{dark}}}");
+    s
+}
+
+fn write_people(c: &Comparison, out: &mut String) {
+    let people = &c.people.persons;
+    if people.is_empty() {
+        return;
+    }
+    let _ =
+        writeln!(out, "<section class=\"lens\">\n<h2>People ({})</h2>\n<ul class=\"people\">", people.len());
+    for (i, p) in people.iter().enumerate() {
+        let counts = match c.right {
+            Some(_) => format!("left {} · right {}", p.left.len(), p.right.len()),
+            None => format!("{} mentions", p.left.len()),
+        };
+        let only = match (p.left.is_empty(), p.right.is_empty(), c.right.is_some()) {
+            (false, true, true) => "<span class=\"only\">only in the left version</span>",
+            (true, false, _) => "<span class=\"only\">only in the right version</span>",
+            _ => "",
+        };
+        let _ = writeln!(
+            out,
+            "<li class=\"p{}\"><span class=\"sw\"></span><span class=\"pp\">{}</span><span class=\"count\">{counts}</span>{only}</li>",
+            i % PERSON_LIGHT.len(),
+            esc(&p.name)
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+fn write_findings(c: &Comparison, out: &mut String) {
+    if c.right.is_none() {
+        return;
+    }
+    let _ = writeln!(out, "<section class=\"lens\">\n<h2>Findings ({})</h2>", c.findings.len());
+    if c.findings.is_empty() {
+        out.push_str(
+            "<p class=\"note\">No altered quotations, changed numbers or one-sided names.</p>\n</section>\n",
+        );
+        return;
+    }
+    out.push_str("<table class=\"findings\">\n");
+    for (i, f) in c.findings.iter().enumerate() {
+        let kind = if i == 0 || c.findings[i - 1].kind != f.kind { f.kind.label() } else { "" };
+        let speaker = f.speaker.as_deref().map(|s| format!("<b>{}</b>: ", esc(s))).unwrap_or_default();
+        let mut go = String::new();
+        if f.left.is_some() {
+            let _ = write!(go, "<a href=\"#f{i}l\">left ↓</a> ");
+        }
+        if f.right.is_some() {
+            let _ = write!(go, "<a href=\"#f{i}r\">right ↓</a>");
+        }
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"kind\">{}</td><td>{speaker}{}</td><td class=\"go\">{go}</td></tr>",
+            esc(kind),
+            esc(&describe_finding(c, f))
+        );
+    }
+    out.push_str("</table>\n</section>\n");
+}
+
+fn write_pair(c: &Comparison, out: &mut String) {
+    let heading = |d: Option<&Document>| match d {
+        Some(d) => format!("{} · {} words", esc(d.short_name()), d.word_count),
+        None => "(no second document)".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "<table class=\"pair\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        heading(Some(&c.left)),
+        heading(c.right.as_ref())
+    );
+    let left = Side::new(c, true);
+    let right = c.right.as_ref().map(|_| Side::new(c, false));
+    for (r, row) in c.rows.iter().enumerate() {
+        let _ = write!(out, "<tr id=\"row{r}\" class=\"row-{}\"><td>", row.status.as_str());
+        for &p in &row.left {
+            left.paragraph(p, out);
+        }
+        out.push_str("</td><td>");
+        if let Some(right) = &right {
+            for &p in &row.right {
+                right.paragraph(p, out);
+            }
+        }
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// One side's text and what is marked in it.
+struct Side<'a> {
+    c: &'a Comparison,
+    left: bool,
+    doc: &'a Document,
+    status: &'a [RowStatus],
+    /// Per paragraph: the findings touching it on this side, (span, finding index).
+    findings: Vec<Vec<(Span, usize)>>,
+}
+
+/// What covers a piece of text.
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+struct Cover {
+    mark: Option<Mark>,
+    person: Option<usize>,
+    finding: Option<usize>,
+}
+
+impl<'a> Side<'a> {
+    fn new(c: &'a Comparison, left: bool) -> Side<'a> {
+        let (doc, status) = match (left, &c.right) {
+            (false, Some(r)) => (r, &c.right_marks),
+            _ => (&c.left, &c.left_marks),
+        };
+        let mut findings = vec![Vec::new(); doc.paragraphs.len()];
+        for (i, f) in c.findings.iter().enumerate() {
+            let Some(s) = (if left { f.left } else { f.right }) else { continue };
+            // A quotation can run over a paragraph break: file it under every paragraph.
+            let first = doc.paragraphs.partition_point(|q| q.span.end <= s.start);
+            for (p, para) in doc.paragraphs.iter().enumerate().skip(first) {
+                if para.span.start >= s.end.max(s.start + 1) {
+                    break;
+                }
+                findings[p].push((s, i));
+            }
+        }
+        Side { c, left, doc, status, findings }
+    }
+
+    fn paragraph(&self, p: usize, out: &mut String) {
+        let para = &self.doc.paragraphs[p];
+        let status = self.status[p];
+        let kind = match para.kind {
+            Kind::Heading => " k-heading",
+            Kind::ListItem => " k-list",
+            Kind::Furniture => " k-furniture",
+            Kind::Body => "",
+        };
+        let mark = match status {
+            RowStatus::Same => " ",
+            RowStatus::Changed => "~",
+            RowStatus::Moved => "↕",
+            RowStatus::Omitted => "−",
+            RowStatus::Added => "+",
+            RowStatus::Furniture => "·",
+        };
+        let _ = write!(
+            out,
+            "<div class=\"para st-{}{kind}\" title=\"{}\"><span class=\"mk\" aria-hidden=\"true\">{mark}</span><span class=\"tx\">",
+            status.as_str(),
+            status.as_str()
+        );
+        self.pieces(p, out);
+        out.push_str("</span></div>");
+    }
+
+    /// Writes a paragraph's text cut wherever a word mark, a mention or a finding begins or
+    /// ends; each piece carries the classes of what covers it.
+    fn pieces(&self, p: usize, out: &mut String) {
+        let span = self.doc.paragraphs[p].span;
+        let words = if self.left { &self.c.words.left } else { &self.c.words.right };
+        let marks = words.get(p).map_or(&[][..], Vec::as_slice);
+        let mentions = self.c.people.mentions(self.left);
+        let from = mentions.partition_point(|m| m.span.end <= span.start);
+        let mentions: Vec<_> = mentions[from..].iter().take_while(|m| m.span.start < span.end).collect();
+        let findings = &self.findings[p];
+        let mut cuts = vec![span.start, span.end];
+        let clamp = |x: usize| x.clamp(span.start, span.end);
+        for s in marks.iter().map(|m| m.span).chain(mentions.iter().map(|m| m.span)) {
+            cuts.extend([clamp(s.start), clamp(s.end)]);
+        }
+        for (s, _) in findings {
+            cuts.extend([clamp(s.start), clamp(s.end)]);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let side = if self.left { 'l' } else { 'r' };
+        let mut open: Option<Cover> = None;
+        for w in cuts.windows(2) {
+            let piece = Span::new(w[0], w[1]);
+            let covers = |s: Span| s.start <= piece.start && piece.end <= s.end;
+            let cover = Cover {
+                mark: marks.iter().find(|m| covers(m.span)).map(|m| m.mark),
+                person: mentions.iter().find(|m| covers(m.span)).map(|m| m.person),
+                finding: findings.iter().find(|(s, _)| covers(*s)).map(|(_, i)| *i),
+            };
+            // An anchor where a finding starts, so the findings list can link to it.
+            let anchors: Vec<usize> =
+                findings.iter().filter(|(s, _)| s.start == piece.start).map(|(_, i)| *i).collect();
+            if open != Some(cover) || !anchors.is_empty() {
+                if open.is_some() {
+                    out.push_str("</span>");
+                }
+                out.push_str("<span");
+                for i in &anchors {
+                    // Only one id per element: further findings starting here get empty anchors.
+                    if Some(i) == anchors.first() {
+                        let _ = write!(out, " id=\"f{i}{side}\"");
+                    }
+                }
+                let classes = cover_classes(cover);
+                if !classes.is_empty() {
+                    let _ = write!(out, " class=\"{classes}\"");
+                }
+                if let Some(person) = cover.person.and_then(|i| self.c.people.persons.get(i)) {
+                    let _ = write!(out, " title=\"{}\"", esc_attr(&person.name));
+                }
+                out.push('>');
+                for i in anchors.iter().skip(1) {
+                    let _ = write!(out, "<a id=\"f{i}{side}\"></a>");
+                }
+                open = Some(cover);
+            }
+            out.push_str(&esc(self.doc.slice(piece)));
+        }
+        if open.is_some() {
+            out.push_str("</span>");
+        }
+    }
+}
+
+fn cover_classes(c: Cover) -> String {
+    let mut classes: Vec<String> = Vec::new();
+    match c.mark {
+        Some(Mark::Removed) => classes.push("del".into()),
+        Some(Mark::Inserted) => classes.push("ins".into()),
+        Some(Mark::Moved) => classes.push("mov".into()),
+        None => {}
+    }
+    if let Some(p) = c.person {
+        classes.push("pp".into());
+        classes.push(format!("p{}", p % PERSON_LIGHT.len()));
+    }
+    if c.finding.is_some() {
+        classes.push("fd".into());
+    }
+    classes.join(" ")
+}
+
+/// Escapes text for an attribute value: the special characters, unsafe ones as their
+/// placeholder characters.
+fn esc_attr(s: &str) -> String {
+    text::sanitize(s).replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Escapes article text for HTML: the five special characters, and control, bidi and other
+/// unsafe characters as visible placeholders (never passed through).
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if text::is_unsafe(c) => {
+                let _ = write!(
+                    out,
+                    "<span class=\"ph\" title=\"U+{:04X}\">{}</span>",
+                    c as u32,
+                    text::display_char(c)
+                );
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

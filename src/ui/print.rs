@@ -1,0 +1,298 @@
+//! `--text`: the side-by-side comparison printed to a stream instead of a screen. Each line
+//! is drawn with the reader's own line styling into a one-row buffer, then written out as
+//! plain text or with ANSI colours, so what is printed matches what the reader shows.
+
+use super::pane_line;
+use super::theme::Theme;
+use crate::comparison::Comparison;
+use crate::describe::{describe_finding, summary_line};
+use crate::layout::{Layout, Segment, VisualLine};
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::Widget;
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+/// The narrowest and widest output `--text` draws.
+pub const MIN_TEXT_WIDTH: u16 = 40;
+pub const MAX_TEXT_WIDTH: u16 = 1000;
+
+/// How to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Columns of the whole output line (clamped to 40..=1000).
+    pub width: u16,
+    /// Leave out rows without differences (a line says how many were left out).
+    pub only_changes: bool,
+    /// ANSI colours and attributes; plain text otherwise.
+    pub color: bool,
+}
+
+/// Columns a side's text gets: each side is a marker, a space, the text and a space, and a
+/// bar divides the sides.
+fn text_width(width: u16) -> u16 {
+    (width.saturating_sub(7) / 2).max(1)
+}
+
+/// Writes the comparison: a header with both names, every row side by side, then the
+/// summary, the people and the findings.
+pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io::Result<()> {
+    let width = opts.width.clamp(MIN_TEXT_WIDTH, MAX_TEXT_WIDTH);
+    let theme = Theme::new(opts.color);
+    let tw = text_width(width);
+    let layout = Layout::new(c, tw as usize, opts.only_changes);
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+    let right_x = tw + 5;
+
+    // Header: the names and word counts, then a rule.
+    let name = |d: Option<&crate::document::Document>| match d {
+        Some(d) => format!("{} · {} words", text::sanitize(d.short_name()), d.word_count),
+        None => "(no second document)".to_string(),
+    };
+    buf.reset();
+    Line::styled(name(Some(&c.left)), theme.title()).render(Rect::new(0, 0, tw + 2, 1), &mut buf);
+    buf.set_string(tw + 3, 0, "│", theme.border());
+    Line::styled(name(c.right.as_ref()), theme.title()).render(Rect::new(right_x, 0, tw + 2, 1), &mut buf);
+    write_row(&buf, opts.color, out)?;
+    let rule = format!("{}┼{}", "─".repeat(tw as usize + 3), "─".repeat(tw as usize + 4));
+    buf.reset();
+    buf.set_string(0, 0, rule, theme.border());
+    write_row(&buf, opts.color, out)?;
+
+    let mut next_row = 0;
+    for vl in &layout.lines {
+        if vl.row > next_row {
+            write_skipped(vl.row - next_row, &mut buf, &theme, opts.color, out)?;
+        }
+        next_row = vl.row + 1;
+        buf.reset();
+        draw_side(c, true, vl, Rect::new(0, 0, tw + 2, 1), &mut buf, &theme);
+        buf.set_string(tw + 3, 0, "│", theme.border());
+        draw_side(c, false, vl, Rect::new(right_x, 0, tw + 2, 1), &mut buf, &theme);
+        write_row(&buf, opts.color, out)?;
+    }
+    if c.rows.len() > next_row {
+        write_skipped(c.rows.len() - next_row, &mut buf, &theme, opts.color, out)?;
+    }
+
+    // Footer: the summary, the people, the findings; long lines are not cut.
+    let mut footer: Vec<Line> = Vec::new();
+    if c.right.is_some() {
+        footer.push(Line::styled(summary_line(c, usize::MAX), theme.title()));
+    }
+    if !c.people.persons.is_empty() {
+        footer.push(Line::raw(""));
+        footer.push(Line::styled("People (mentions left, right)", theme.title()));
+        for (i, p) in c.people.persons.iter().enumerate() {
+            let counts = match c.right {
+                Some(_) => format!("{:>4} {:>4}  ", p.left.len(), p.right.len()),
+                None => format!("{:>4}  ", p.left.len()),
+            };
+            let only = match (p.left.is_empty(), p.right.is_empty(), c.right.is_some()) {
+                (false, true, true) => "  only in the left version",
+                (true, false, _) => "  only in the right version",
+                _ => "",
+            };
+            footer.push(Line::from(vec![
+                TextSpan::raw(format!("  {counts}")),
+                TextSpan::styled(text::sanitize(&p.name), theme.person(i)),
+                TextSpan::styled(only, theme.help_key()),
+            ]));
+        }
+    }
+    if !c.findings.is_empty() {
+        footer.push(Line::raw(""));
+        footer.push(Line::styled(format!("Findings ({})", c.findings.len()), theme.title()));
+        let label_w = c.findings.iter().map(|f| f.kind.label().chars().count()).max().unwrap_or(0);
+        for (i, f) in c.findings.iter().enumerate() {
+            let first_of_kind = i == 0 || c.findings[i - 1].kind != f.kind;
+            let label = if first_of_kind { f.kind.label() } else { "" };
+            let speaker =
+                f.speaker.as_deref().map(|s| format!("{}: ", text::sanitize(s))).unwrap_or_default();
+            footer.push(Line::from(vec![
+                TextSpan::styled(format!("  {label:<label_w$}  "), theme.help_key()),
+                TextSpan::styled(speaker, theme.title()),
+                TextSpan::raw(describe_finding(c, f)),
+            ]));
+        }
+    }
+    for line in footer {
+        let w = line.width().clamp(1, u16::MAX as usize) as u16;
+        let mut wide = Buffer::empty(Rect::new(0, 0, w, 1));
+        line.render(wide.area, &mut wide);
+        write_row(&wide, opts.color, out)?;
+    }
+    Ok(())
+}
+
+/// One side of a visual line: the row marker on a paragraph's first line, then its text.
+fn draw_side(c: &Comparison, left: bool, vl: &VisualLine, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(seg @ Segment { para, span }) = (if left { vl.left } else { vl.right }) else { return };
+    let (doc, marks) = match (left, &c.right) {
+        (false, Some(r)) => (r, &c.right_marks),
+        _ => (&c.left, &c.left_marks),
+    };
+    if span.start == doc.paragraphs[para].span.start {
+        let (mark, style) = theme.marker(marks[para]);
+        buf.set_string(area.x, area.y, mark.to_string(), style);
+    }
+    let text_area = Rect { x: area.x + 2, width: area.width.saturating_sub(2), ..area };
+    pane_line(c, left, seg, true, &[], theme).render(text_area, buf);
+}
+
+fn write_skipped(
+    rows: usize,
+    buf: &mut Buffer,
+    theme: &Theme,
+    color: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let what = if rows == 1 { "row" } else { "rows" };
+    buf.reset();
+    let style = theme.text(crate::comparison::RowStatus::Furniture);
+    buf.set_string(0, 0, format!("  ⋯ {rows} unchanged {what} left out"), style);
+    write_row(buf, color, out)?;
+    buf.reset();
+    write_row(buf, color, out)
+}
+
+/// Writes a one-row buffer as a line: plain symbols with trailing spaces trimmed, or with
+/// an SGR sequence wherever the style changes and a reset at the end.
+fn write_row(buf: &Buffer, color: bool, out: &mut impl Write) -> io::Result<()> {
+    let mut line = String::new();
+    let mut current = Style::reset();
+    let mut skip = 0;
+    for cell in &buf.content {
+        if skip > 0 {
+            // The cells a wide character covers.
+            skip -= 1;
+            continue;
+        }
+        let symbol = cell.symbol();
+        skip = symbol.width().saturating_sub(1);
+        if color {
+            let style = cell.style();
+            if style != current {
+                sgr(&mut line, style);
+                current = style;
+            }
+        }
+        line.push_str(symbol);
+    }
+    if color {
+        line.push_str("\x1b[0m");
+    } else {
+        line.truncate(line.trim_end_matches(' ').len());
+    }
+    line.push('\n');
+    out.write_all(line.as_bytes())
+}
+
+/// Appends the SGR sequence that sets exactly `style` (after a reset).
+fn sgr(out: &mut String, style: Style) {
+    let mut codes: Vec<String> = vec!["0".into()];
+    let m = style.add_modifier;
+    for (flag, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::CROSSED_OUT, "9"),
+    ] {
+        if m.contains(flag) {
+            codes.push(code.into());
+        }
+    }
+    if let Some(fg) = style.fg.and_then(|c| color_code(c, false)) {
+        codes.push(fg);
+    }
+    if let Some(bg) = style.bg.and_then(|c| color_code(c, true)) {
+        codes.push(bg);
+    }
+    out.push_str("\x1b[");
+    out.push_str(&codes.join(";"));
+    out.push('m');
+}
+
+fn color_code(c: Color, bg: bool) -> Option<String> {
+    let base = if bg { 40 } else { 30 };
+    let bright = if bg { 100 } else { 90 };
+    let ext = if bg { 48 } else { 38 };
+    Some(match c {
+        Color::Reset => return None,
+        Color::Black => format!("{base}"),
+        Color::Red => format!("{}", base + 1),
+        Color::Green => format!("{}", base + 2),
+        Color::Yellow => format!("{}", base + 3),
+        Color::Blue => format!("{}", base + 4),
+        Color::Magenta => format!("{}", base + 5),
+        Color::Cyan => format!("{}", base + 6),
+        Color::Gray => format!("{}", base + 7),
+        Color::DarkGray => format!("{bright}"),
+        Color::LightRed => format!("{}", bright + 1),
+        Color::LightGreen => format!("{}", bright + 2),
+        Color::LightYellow => format!("{}", bright + 3),
+        Color::LightBlue => format!("{}", bright + 4),
+        Color::LightMagenta => format!("{}", bright + 5),
+        Color::LightCyan => format!("{}", bright + 6),
+        Color::White => format!("{}", bright + 7),
+        Color::Indexed(i) => format!("{ext};5;{i}"),
+        Color::Rgb(r, g, b) => format!("{ext};2;{r};{g};{b}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::input::Source;
+
+    fn pair(a: &str, b: &str) -> Comparison {
+        Comparison::new(
+            Document::parse(Source::from_text("a.txt", a)),
+            Some(Document::parse(Source::from_text("b.txt", b))),
+        )
+    }
+
+    fn print(c: &Comparison, opts: TextOptions) -> String {
+        let mut out = Vec::new();
+        write_text(c, opts, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn plain_output_has_no_escapes_and_keeps_columns() {
+        let c = pair("The cat sat.\n\nA dog \u{1b}[31mbarked.", "The cat sat down.\n\n日本語 text.");
+        let s = print(&c, TextOptions { width: 60, only_changes: false, color: false });
+        assert!(!s.contains('\u{1b}'), "{s}");
+        assert!(s.contains("␛[31m"), "{s}");
+        let bar =
+            |l: &str| l.chars().take_while(|&ch| ch != '│' && ch != '┼').map(text::char_width).sum::<usize>();
+        let body: Vec<&str> = s.lines().filter(|l| l.contains('│')).collect();
+        assert!(body.len() >= 3, "{s}");
+        for l in &body {
+            assert_eq!(bar(l), bar(body[0]), "bars line up:\n{s}");
+        }
+    }
+
+    #[test]
+    fn color_output_sets_and_resets_styles() {
+        let c = pair("The cat sat.", "The cat sat down.");
+        let s = print(&c, TextOptions { width: 60, only_changes: false, color: true });
+        assert!(s.contains("\x1b[0;"), "{s:?}");
+        assert!(s.lines().all(|l| l.ends_with("\x1b[0m")), "{s:?}");
+    }
+
+    #[test]
+    fn only_changes_says_what_it_left_out() {
+        let c = pair("Same one.\n\nSame two.\n\nOld end.", "Same one.\n\nSame two.\n\nNew end here.");
+        let s = print(&c, TextOptions { width: 80, only_changes: true, color: false });
+        assert!(s.contains("⋯ 2 unchanged rows left out"), "{s}");
+        assert!(!s.contains("Same one"), "{s}");
+        assert!(s.contains("Old end"), "{s}");
+    }
+}
