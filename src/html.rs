@@ -35,7 +35,8 @@ header .names{font-weight:600;margin:0}
 .summary,.legend,.note{color:var(--muted);margin:.25rem 0;font-size:.9rem}
 .legend span{margin-right:1rem}
 h2{font-size:1.05rem;margin:1.4rem 0 .4rem}
-section.lens{background:var(--panel);border:1px solid var(--rule);border-radius:6px;padding:.2rem 1rem .8rem;margin:.8rem 0}
+details.lens>summary{font-size:1.05rem;font-weight:700;margin:.6rem 0 .4rem;cursor:pointer}
+details.lens{background:var(--panel);border:1px solid var(--rule);border-radius:6px;padding:.2rem 1rem .8rem;margin:.8rem 0}
 ul.people{list-style:none;padding:0;margin:0;columns:2 18rem}
 ul.people li{break-inside:avoid;padding:.1rem 0}
 .sw{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.4em;vertical-align:-.05em;background:currentColor}
@@ -66,7 +67,7 @@ table.pair td+td,table.pair th+th{border-left:1px solid var(--rule)}
 .ph{color:var(--muted);border:1px dotted var(--muted);border-radius:2px}
 footer{margin-top:2rem;color:var(--muted);font-size:.8rem}
 @media print{body{padding:0;font-size:10pt}table.pair th{position:static}
-section.lens{break-inside:avoid-page}tr{break-inside:avoid}
+details.lens{break-inside:avoid-page}tr{break-inside:avoid}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}a{color:inherit;text-decoration:none}}
 "#;
 
@@ -128,8 +129,8 @@ fn write_people(c: &Comparison, out: &mut String) {
     if people.is_empty() {
         return;
     }
-    let _ =
-        writeln!(out, "<section class=\"lens\">\n<h2>People ({})</h2>\n<ul class=\"people\">", people.len());
+    let _ = writeln!(out, "<details class=\"lens\" open>\n<summary>People ({})</summary>", people.len());
+    out.push_str("<ul class=\"people\">\n");
     for (i, p) in people.iter().enumerate() {
         let counts = match c.right {
             Some(_) => format!("left {} · right {}", p.left.len(), p.right.len()),
@@ -147,17 +148,18 @@ fn write_people(c: &Comparison, out: &mut String) {
             esc(&p.name)
         );
     }
-    out.push_str("</ul>\n</section>\n");
+    out.push_str("</ul>\n</details>\n");
 }
 
 fn write_findings(c: &Comparison, out: &mut String) {
     if c.right.is_none() {
         return;
     }
-    let _ = writeln!(out, "<section class=\"lens\">\n<h2>Findings ({})</h2>", c.findings.len());
+    let _ =
+        writeln!(out, "<details class=\"lens\" open>\n<summary>Findings ({})</summary>", c.findings.len());
     if c.findings.is_empty() {
         out.push_str(
-            "<p class=\"note\">No altered quotations, changed numbers or one-sided names.</p>\n</section>\n",
+            "<p class=\"note\">No altered quotations, changed numbers or one-sided names.</p>\n</details>\n",
         );
         return;
     }
@@ -179,7 +181,7 @@ fn write_findings(c: &Comparison, out: &mut String) {
             esc(&describe_finding(c, f))
         );
     }
-    out.push_str("</table>\n</section>\n");
+    out.push_str("</table>\n</details>\n");
 }
 
 fn write_pair(c: &Comparison, out: &mut String) {
