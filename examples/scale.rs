@@ -1,4 +1,6 @@
 //! Times the analysis of a generated pair: `cargo run --release --example scale -- 10000`.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use redline::comparison::Comparison;
 use redline::document::Document;
 use redline::input::Source;
@@ -22,11 +24,23 @@ fn main() {
         c.summary.similarity
     );
     parts(&c);
+    layout_time(&c);
 }
 
 /// The parts after alignment, timed alone on the same pair.
 fn parts(c: &Comparison) {
     let r = c.right.as_ref().expect("a pair");
+    let t = Instant::now();
+    let a = redline::align::align(&c.left, r);
+    let ta = t.elapsed();
+    let t = Instant::now();
+    let w = redline::words::word_diff(&c.left, r, &a.links);
+    println!(
+        "alone: align {ta:?} ({} links), word diff {:?} ({} changes)",
+        a.links.len(),
+        t.elapsed(),
+        w.changes.len()
+    );
     let t = Instant::now();
     let people = redline::people::People::find(&c.left, Some(r));
     let tp = t.elapsed();
@@ -38,4 +52,13 @@ fn parts(c: &Comparison) {
         t.elapsed(),
         f.len()
     );
+}
+
+#[allow(dead_code)]
+fn layout_time(c: &Comparison) {
+    for w in [40, 60, 100] {
+        let t = Instant::now();
+        let l = redline::layout::Layout::new(c, w, false);
+        println!("layout at {w}: {:?} ({} lines)", t.elapsed(), l.lines.len());
+    }
 }

@@ -1,10 +1,12 @@
 //! Paragraph alignment: links between paragraphs that share content, and the rows of the
 //! side-by-side view built from them.
 
-use crate::comparison::{Link, Row, RowStatus};
+use crate::comparison::{Link, Progress, Row, RowStatus};
 use crate::document::{Document, Kind};
 use crate::terms::{TermModel, Unit};
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::atomic::Ordering;
 
 /// The result of aligning two documents.
 #[derive(Debug, Clone, Default)]
@@ -54,8 +56,14 @@ type Scores = HashMap<(usize, usize), f32>;
 /// that shares enough content, and to further ones while they explain a good part of what
 /// the better ones left unexplained (merges and splits). Paragraph links follow.
 pub fn align(left: &Document, right: &Document) -> Alignment {
+    align_with(left, right, &Progress::default())
+}
+
+/// [`align`], counting scored sentences in `progress` as it goes.
+pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Alignment {
     let model = TermModel::build(left, right);
-    let mut raw = candidate_scores(&model);
+    progress.sentences.store(model.left.len() + model.right.len(), Ordering::Relaxed);
+    let mut raw = candidate_scores(&model, progress);
     let list_pairs = add_list_scores(&model, &mut raw);
     let scores = with_context(&raw);
     let mut by_left: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.left.len()];
@@ -188,7 +196,7 @@ fn round3(x: f32) -> f64 {
 }
 
 /// Scores of likely sentence pairs: those sharing a rare term, the best few each way.
-fn candidate_scores(model: &TermModel) -> Scores {
+fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
     let usable = |t: u32| !model.is_stop(t) && model.df[t as usize] <= RARE_DF;
     let index = |units: &[Unit]| {
         let mut idx: Vec<Vec<u32>> = vec![Vec::new(); model.stems.len()];
@@ -200,13 +208,12 @@ fn candidate_scores(model: &TermModel) -> Scores {
         idx
     };
     let (left_index, right_index) = (index(&model.left), index(&model.right));
-    // One pass each way, so every sentence keeps its own best candidates; the two passes
-    // run on two threads.
+    // One pass each way, so every sentence keeps its own best candidates. Sentences are
+    // scored in parallel, each worker with its own accumulator.
     let one_way = |from: &[Unit], to_index: &[Vec<u32>], to_len: usize, flip: bool| {
-        let mut found: Vec<((usize, usize), f32)> = Vec::new();
-        let mut acc = vec![0.0f32; to_len];
-        let mut touched: Vec<usize> = Vec::new();
-        for (a, unit) in from.iter().enumerate() {
+        let scratch = || (vec![0.0f32; to_len], Vec::<usize>::new());
+        let score = |(acc, touched): &mut (Vec<f32>, Vec<usize>), (a, unit): (usize, &Unit)| {
+            let mut found = Vec::new();
             for &t in unit.terms.iter().filter(|&&t| usable(t)) {
                 for &b in &to_index[t as usize] {
                     let b = b as usize;
@@ -216,8 +223,14 @@ fn candidate_scores(model: &TermModel) -> Scores {
                     acc[b] += model.weights[t as usize];
                 }
             }
-            touched.sort_unstable_by(|&x, &y| acc[y].total_cmp(&acc[x]).then(x.cmp(&y)));
-            for &b in touched.iter().take(CANDIDATES) {
+            // The best few, best first (ties to the earlier sentence), without sorting them all.
+            let order = |&x: &usize, &y: &usize| acc[y].total_cmp(&acc[x]).then(x.cmp(&y));
+            let best = touched.len().min(CANDIDATES);
+            if touched.len() > CANDIDATES {
+                touched.select_nth_unstable_by(CANDIDATES, order);
+            }
+            touched[..best].sort_unstable_by(order);
+            for &b in &touched[..best] {
                 let key = if flip { (b, a) } else { (a, b) };
                 // Headings align with headings only: a heading summarises, it does not
                 // carry a paragraph's content.
@@ -227,19 +240,23 @@ fn candidate_scores(model: &TermModel) -> Scores {
                     found.push((key, model.similarity(&model.left[key.0], &model.right[key.1])));
                 }
             }
-            for &b in &touched {
+            for &b in touched.iter() {
                 acc[b] = 0.0;
             }
             touched.clear();
-        }
-        found
+            progress.scored.fetch_add(1, Ordering::Relaxed);
+            found
+        };
+        from.par_iter()
+            .enumerate()
+            .map_with(scratch(), score)
+            .flatten_iter()
+            .collect::<Vec<((usize, usize), f32)>>()
     };
-    let (forward, backward) = std::thread::scope(|scope| {
-        let back = scope.spawn(|| one_way(&model.right, &left_index, model.left.len(), true));
-        let fwd = one_way(&model.left, &right_index, model.right.len(), false);
-        (fwd, back.join())
-    });
-    let backward = backward.unwrap_or_else(|e| std::panic::resume_unwind(e));
+    let (forward, backward) = rayon::join(
+        || one_way(&model.left, &right_index, model.right.len(), false),
+        || one_way(&model.right, &left_index, model.left.len(), true),
+    );
     let mut pairs: Scores = HashMap::default();
     pairs.reserve(forward.len() + backward.len());
     pairs.extend(forward);

@@ -5,9 +5,11 @@
 use crate::align::{self, Alignment};
 use crate::document::{Document, Span};
 use crate::findings::{self, Finding};
+use crate::input::Source;
 use crate::people::People;
 use crate::words::{self, WordDiff};
 use serde::Serialize;
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 
 /// Two paragraphs, one a side, that share content.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -107,17 +109,133 @@ pub struct Comparison {
     kind_counts: [usize; 4],
 }
 
+/// How far an analysis running elsewhere has got, for a progress gauge: shared counters
+/// the analysis bumps and a reader polls. No terminal types; nothing here blocks.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Sentences whose alignment candidates are scored, out of `sentences`.
+    pub scored: AtomicUsize,
+    pub sentences: AtomicUsize,
+    /// Stages finished, one bit each (see [`Stage`]).
+    finished: AtomicU32,
+}
+
+/// The parts of an analysis after the candidate search, with their share of the time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Alignment,
+    People,
+    Words,
+    Findings,
+}
+
+impl Stage {
+    const ALL: [Stage; 4] = [Stage::Alignment, Stage::People, Stage::Words, Stage::Findings];
+
+    /// The share of a typical analysis's time each stage takes (the candidate search, which
+    /// reports sentence by sentence, takes the other 40%).
+    fn share(self) -> f32 {
+        match self {
+            Stage::Alignment => 0.15,
+            Stage::People => 0.15,
+            Stage::Words => 0.12,
+            Stage::Findings => 0.18,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Alignment => "aligning paragraphs",
+            Stage::People => "finding people",
+            Stage::Words => "word differences",
+            Stage::Findings => "fact-check lens",
+        }
+    }
+}
+
+impl Progress {
+    pub fn finish(&self, stage: Stage) {
+        self.finished.fetch_or(1 << stage as u32, Ordering::Relaxed);
+    }
+
+    pub fn is_finished(&self, stage: Stage) -> bool {
+        self.finished.load(Ordering::Relaxed) & (1 << stage as u32) != 0
+    }
+
+    /// Done so far, 0..=1.
+    pub fn fraction(&self) -> f32 {
+        let total = self.sentences.load(Ordering::Relaxed).max(1);
+        let scored = self.scored.load(Ordering::Relaxed).min(total);
+        let search = 0.4 * scored as f32 / total as f32;
+        let search = if self.is_finished(Stage::Alignment) { 0.4 } else { search };
+        let stages: f32 = Stage::ALL.iter().filter(|s| self.is_finished(**s)).map(|s| s.share()).sum();
+        (search + stages).min(1.0)
+    }
+
+    /// The first stage not finished yet, to name what is running.
+    pub fn running(&self) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| !self.is_finished(*s))
+    }
+}
+
 impl Comparison {
     pub fn new(left: Document, right: Option<Document>) -> Comparison {
-        // People need only the texts: find them while the alignment runs.
-        let (Alignment { links, rows, similarity }, people) = std::thread::scope(|s| {
-            let people = s.spawn(|| People::find(&left, right.as_ref()));
-            let alignment = match &right {
-                Some(r) => align::align(&left, r),
-                None => align::single(&left),
-            };
-            (alignment, people.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        });
+        Comparison::with_progress(left, right, &Progress::default())
+    }
+
+    /// Parses two sources on two threads, then compares them.
+    pub fn from_sources(left: Source, right: Option<Source>) -> Comparison {
+        let (left, right) = rayon::join(|| Document::parse(left), || right.map(Document::parse));
+        Comparison::new(left, right)
+    }
+
+    /// The documents alone, before any analysis: each side's paragraphs in their own order,
+    /// row by row, with nothing marked. What the reader shows while the analysis runs.
+    pub fn unaligned(left: Document, right: Option<Document>) -> Comparison {
+        let (n, m) = (left.paragraphs.len(), right.as_ref().map_or(0, |d| d.paragraphs.len()));
+        let rows: Vec<Row> = (0..n.max(m))
+            .map(|k| Row {
+                left: if k < n { vec![k] } else { vec![] },
+                right: if k < m { vec![k] } else { vec![] },
+                status: RowStatus::Same,
+            })
+            .collect();
+        Comparison {
+            left,
+            right,
+            links: vec![],
+            rows,
+            summary: Summary::default(),
+            left_marks: vec![RowStatus::Same; n],
+            right_marks: vec![RowStatus::Same; m],
+            left_row: (0..n).collect(),
+            right_row: (0..m).collect(),
+            words: WordDiff::default(),
+            differences: vec![],
+            people: People::default(),
+            findings: vec![],
+            kind_counts: [0; 4],
+        }
+    }
+
+    /// Compares two documents, reporting how far it has got through `progress`. Independent
+    /// parts run in parallel: people beside the alignment, word differences beside findings.
+    pub fn with_progress(left: Document, right: Option<Document>, progress: &Progress) -> Comparison {
+        let (Alignment { links, rows, similarity }, people) = rayon::join(
+            || {
+                let a = match &right {
+                    Some(r) => align::align_with(&left, r, progress),
+                    None => align::single(&left),
+                };
+                progress.finish(Stage::Alignment);
+                a
+            },
+            || {
+                let p = People::find(&left, right.as_ref());
+                progress.finish(Stage::People);
+                p
+            },
+        );
         let left_row = row_index(&rows, left.paragraphs.len(), |r| &r.left);
         let right_row = row_index(&rows, right.as_ref().map_or(0, |d| d.paragraphs.len()), |r| &r.right);
         let left_marks = if right.is_some() {
@@ -131,13 +249,21 @@ impl Comparison {
             }
             None => vec![],
         };
-        let words = match &right {
-            Some(r) => words::word_diff(&left, r, &links),
-            None => WordDiff::default(),
-        };
-        let findings = match &right {
-            Some(r) => findings::find(&left, r, &links, &people),
-            None => vec![],
+        // Word differences and the fact-check lens both need only the links: side by side.
+        let (words, findings) = match &right {
+            Some(r) => rayon::join(
+                || {
+                    let w = words::word_diff(&left, r, &links);
+                    progress.finish(Stage::Words);
+                    w
+                },
+                || {
+                    let f = findings::find(&left, r, &links, &people);
+                    progress.finish(Stage::Findings);
+                    f
+                },
+            ),
+            None => (WordDiff::default(), vec![]),
         };
         let mut c = Comparison {
             left,

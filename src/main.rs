@@ -5,7 +5,7 @@
 
 use clap::{Parser, ValueEnum};
 use redline::app::App;
-use redline::comparison::Comparison;
+use redline::comparison::{Comparison, Progress};
 use redline::document::Document;
 use redline::input::{self, Source};
 use redline::ui::print::{self, TextOptions};
@@ -13,6 +13,10 @@ use redline::{bundled, html, report, tui};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Compare two versions of a news article, paragraphs aligned by meaning.
 #[derive(Parser, Debug)]
@@ -82,7 +86,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         (Some(l), Some(r)) => (input::read_source(l)?, Some(input::read_source(r)?)),
     };
-    let comparison = Comparison::new(Document::parse(left), right.map(Document::parse));
+    if !batch {
+        return reader(left, right);
+    }
+    let comparison = Comparison::from_sources(left, right);
     if let Some(path) = &cli.html {
         let inputs: Vec<&str> = [&cli.left, &cli.right].into_iter().flatten().map(String::as_str).collect();
         write_atomically(path, &inputs, html::report(&comparison).as_bytes())?;
@@ -115,12 +122,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::from(differ));
     }
-    if cli.html.is_some() {
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut app = App::new(comparison, 80, 24);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the reader on the documents at once and analyses them on another thread.
+fn reader(left: Source, right: Option<Source>) -> anyhow::Result<ExitCode> {
+    let (left, right) = rayon::join(|| Document::parse(left), || right.map(Document::parse));
+    let progress = Arc::new(Progress::default());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (l, r, p) = (left.clone(), right.clone(), Arc::clone(&progress));
+    std::thread::spawn(move || {
+        let _ = tx.send(Comparison::with_progress(l, r, &p));
+    });
+    let mut app = App::analysing(Comparison::unaligned(left, right), progress, 80, 24);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    tui::run(app)?;
+    tui::run(app, Some(rx))?;
+    // Quitting does not wait for an analysis still running: leaving main ends it.
     Ok(ExitCode::SUCCESS)
 }
 

@@ -262,10 +262,22 @@ impl TermModel {
         if a.weight <= 0.0 || b.weight <= 0.0 {
             return 0.0;
         }
+        thread_local! {
+            /// Scratch lists for the terms only one unit has: this runs millions of times.
+            static ONLY: std::cell::RefCell<(Vec<u32>, Vec<u32>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+        }
+        ONLY.with(|only| {
+            let mut only = only.borrow_mut();
+            let (only_a, only_b) = &mut *only;
+            only_a.clear();
+            only_b.clear();
+            self.similarity_with(a, b, only_a, only_b)
+        })
+    }
+
+    fn similarity_with(&self, a: &Unit, b: &Unit, only_a: &mut Vec<u32>, only_b: &mut Vec<u32>) -> f32 {
         let (mut i, mut j) = (0, 0);
         let mut shared = 0.0;
-        let mut only_a = Vec::new();
-        let mut only_b = Vec::new();
         while i < a.terms.len() && j < b.terms.len() {
             let (x, y) = (a.terms[i], b.terms[j]);
             if x == y {
@@ -282,7 +294,7 @@ impl TermModel {
         }
         only_a.extend_from_slice(&a.terms[i..]);
         only_b.extend_from_slice(&b.terms[j..]);
-        shared += self.related_forms(&only_a, &only_b);
+        shared += self.related_forms(only_a, only_b);
         (shared / (a.weight * b.weight).sqrt()).min(1.0)
     }
 

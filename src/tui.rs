@@ -2,17 +2,34 @@
 //! terminal on every way out (normal exit, error, panic).
 
 use crate::app::{Action, App};
+use crate::comparison::Comparison;
 use crate::keymap;
 use anyhow::Result;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 use std::io::stdout;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
 
-/// Runs the reader until the user quits.
-pub fn run(mut app: App) -> Result<()> {
+/// How often the screen is redrawn while an analysis runs (for its gauge).
+const TICK: Duration = Duration::from_millis(50);
+
+/// Runs the reader until the user quits. With `analysis`, the reader shows the documents
+/// at once and takes the finished comparison from it when it comes; quitting does not wait.
+pub fn run(mut app: App, mut analysis: Option<Receiver<Comparison>>) -> Result<()> {
+    let started = Instant::now();
+    // A small pair is done before the eye notices: wait a moment rather than flash the
+    // unaligned texts.
+    if let Some(rx) = &analysis {
+        if let Ok(c) = rx.recv_timeout(Duration::from_millis(120)) {
+            app.finish_analysis(c, started.elapsed());
+            app.message = None;
+            analysis = None;
+        }
+    }
     let mut terminal = ratatui::init();
     // ratatui::init installed a panic hook that restores the terminal; put mouse reporting
     // off first, or a crashed reader would leave the shell flooded with mouse codes.
@@ -27,6 +44,25 @@ pub fn run(mut app: App) -> Result<()> {
         app.resize(size.width, size.height);
         while app.running {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            if let Some(rx) = &analysis {
+                match rx.try_recv() {
+                    Ok(c) => {
+                        app.finish_analysis(c, started.elapsed());
+                        analysis = None;
+                        continue;
+                    }
+                    Err(TryRecvError::Disconnected) => {
+                        app.analysis = None;
+                        app.message = Some("the analysis failed; showing the texts unaligned".into());
+                        analysis = None;
+                        continue;
+                    }
+                    Err(TryRecvError::Empty) => {}
+                }
+                if !event::poll(TICK)? {
+                    continue;
+                }
+            }
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
                     if app.input.is_some() {

@@ -236,7 +236,7 @@ struct Pass {
 }
 
 /// Word-level differences for every linked paragraph of two documents. The left side's
-/// paragraphs (against their partners) and the right side's run on two threads.
+/// paragraphs (against their partners) and the right side's run in parallel.
 pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff {
     let mut partners_of_left: Vec<Vec<(usize, bool)>> = vec![Vec::new(); left.paragraphs.len()];
     let mut partners_of_right: Vec<Vec<(usize, bool)>> = vec![Vec::new(); right.paragraphs.len()];
@@ -244,12 +244,10 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
         partners_of_left[k.left].push((k.right, k.moved));
         partners_of_right[k.right].push((k.left, k.moved));
     }
-    let (l, r) = std::thread::scope(|scope| {
-        let r = scope.spawn(|| pass(right, left, &partners_of_right, false));
-        let l = pass(left, right, &partners_of_left, true);
-        (l, r.join())
-    });
-    let r = r.unwrap_or_else(|e| std::panic::resume_unwind(e));
+    let (l, r) = rayon::join(
+        || pass(left, right, &partners_of_left, true),
+        || pass(right, left, &partners_of_right, false),
+    );
     // Right spans the left pass reported as replacements, by right paragraph: the right
     // pass's insertions there are the same changes seen from the other side.
     let mut right_taken: Vec<Vec<Span>> = vec![Vec::new(); right.paragraphs.len()];

@@ -6,8 +6,10 @@ mod navigate;
 
 pub use navigate::{Match, Search};
 
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, Progress};
 use crate::layout::{Geometry, Layout};
+use std::sync::Arc;
+use std::time::Duration;
 
 /// Everything a key (or the mouse wheel) can ask the reader to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,6 +55,26 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action needs the analysis (differences, people, findings, rows); while it
+    /// runs, such keys only say so.
+    pub fn needs_analysis(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            NextDifference
+                | PrevDifference
+                | JumpMoved
+                | ToggleOnlyChanges
+                | StartSearch
+                | NextMatch
+                | PrevMatch
+                | PeoplePanel
+                | NextMention
+                | PrevMention
+                | FindingsPanel
+        )
+    }
+
     /// Every action, in the order the help screen lists them.
     pub const ALL: &'static [Action] = &[
         Action::LineDown,
@@ -197,6 +219,9 @@ pub struct App {
     pub finding: usize,
     /// The finding the last Enter in the findings panel went to, highlighted.
     pub shown_finding: Option<usize>,
+    /// While the analysis runs elsewhere: how far it has got. The comparison is then the
+    /// documents alone ([`Comparison::unaligned`]).
+    pub analysis: Option<Arc<Progress>>,
 }
 
 impl App {
@@ -226,7 +251,40 @@ impl App {
             mention: None,
             finding: 0,
             shown_finding: None,
+            analysis: None,
         }
+    }
+
+    /// A reader showing the documents at once while their analysis runs elsewhere.
+    pub fn analysing(documents: Comparison, progress: Arc<Progress>, width: u16, height: u16) -> App {
+        App { analysis: Some(progress), ..App::new(documents, width, height) }
+    }
+
+    /// The analysis has finished: show it, keeping the paragraph at the top of the left pane
+    /// at the top.
+    pub fn finish_analysis(&mut self, comparison: Comparison, took: Duration) {
+        let top = self.layout.lines[self.scroll.min(self.layout.lines.len().saturating_sub(1))..]
+            .iter()
+            .find_map(|l| l.left)
+            .map(|seg| (seg.para, seg.span.start));
+        self.comparison = comparison;
+        self.analysis = None;
+        self.layout = Layout::new(&self.comparison, self.geometry.text_width() as usize, self.only_changes);
+        self.scroll = top
+            .and_then(|(p, at)| {
+                let row = *self.comparison.left_row.get(p)?;
+                self.layout.line_of(row, true, p, at)
+            })
+            .unwrap_or(0);
+        self.scroll_right = self.scroll;
+        self.offset = 0;
+        self.clamp();
+        self.message = Some(format!("analysed in {:.1} s", took.as_secs_f64()));
+    }
+
+    /// The share of the analysis done, while it runs.
+    pub fn analysis_done(&self) -> Option<f32> {
+        self.analysis.as_ref().map(|p| p.fraction())
     }
 
     /// The terminal changed size: re-wrap if the text width changed, keep the same row on top.
@@ -251,6 +309,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let page = self.page();
         self.message = None;
+        if let Some(done) = self.analysis_done().filter(|_| action.needs_analysis()) {
+            self.message = Some(format!("{:.0}% analysed: that key waits for the analysis", done * 100.0));
+            return;
+        }
         let step = |n: usize| n.max(1) as isize;
         match action {
             Action::LineDown => self.scroll_by(1),

@@ -221,7 +221,12 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let shown_end = (app.scroll + app.page()).min(total);
     let percent = if app.max_scroll() == 0 { 100 } else { app.scroll * 100 / app.max_scroll() };
     let mut left = format!(" {}–{}/{} {}%", (app.scroll + 1).min(total), shown_end, total, percent);
-    if let Some(m) = &app.message {
+    if let Some(progress) = &app.analysis {
+        left.push_str(" │ ");
+        left.push_str(&gauge(progress.fraction(), progress.running().map_or("finishing", |s| s.label())));
+        left.push_str(" │ ");
+        left.push_str(app.message.as_deref().unwrap_or("shown unaligned until then"));
+    } else if let Some(m) = &app.message {
         left.push_str(" │ ");
         left.push_str(m);
     } else if app.comparison.right.is_some() {
@@ -245,6 +250,18 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let x = area.x + area.width - hint_w;
         buf.set_string(x, area.y, hint, theme.status_key());
     }
+}
+
+/// The analysis gauge: what runs, a bar of eighths, the percentage.
+fn gauge(done: f32, what: &str) -> String {
+    const WIDTH: usize = 16;
+    let eighths = (done.clamp(0.0, 1.0) * (WIDTH * 8) as f32) as usize;
+    let mut bar: String = "█".repeat(eighths / 8);
+    if eighths / 8 < WIDTH {
+        bar.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]);
+        bar.push_str(&" ".repeat(WIDTH - eighths / 8 - 1));
+    }
+    format!("analysing: {what} ▕{bar}▏ {:>3.0}%", done * 100.0)
 }
 
 /// Draws a panel's border and title; returns the inside to fill, or `None` when there is no
