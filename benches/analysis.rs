@@ -1,5 +1,6 @@
 //! Benchmarks: the analysis of the bundled pair, a ~100 KB and a ~4 MB generated pair; one
-//! frame drawn at the start, middle and end of the large pair; one navigation key.
+//! frame drawn at the start, middle and end of the large pair; the wrapped layout of the
+//! large pair (what a resize costs); one navigation key.
 //!
 //! Full run: `cargo bench --bench analysis`. Quick check that they still run (CI):
 //! `cargo bench --bench analysis -- --test`.
@@ -10,14 +11,17 @@ use ratatui::Terminal;
 use redline::app::{Action, App};
 use redline::comparison::Comparison;
 use redline::document::Document;
+use redline::layout::Layout;
 use redline::input::Source;
 use std::hint::black_box;
 
+// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Everything the binary does with two texts: parse both, then the whole analysis.
 fn compare(a: &str, b: &str) -> Comparison {
-    Comparison::new(
-        Document::parse(Source::from_text("a", a)),
-        Some(Document::parse(Source::from_text("b", b))),
-    )
+    Comparison::from_sources(Source::from_text("a", a), Some(Source::from_text("b", b)))
 }
 
 /// Paragraphs that make a generated original of about 4 MB (and 100 KB).
@@ -67,11 +71,20 @@ fn frames(c: &mut Criterion) {
             });
         });
     }
+    g.bench_function("layout_4MB_at_77_columns", |b| {
+        b.iter(|| Layout::new(black_box(&app.comparison), 77, false))
+    });
     app.scroll = app.max_scroll() / 2;
     g.bench_function("key_page_down", |b| {
         b.iter(|| {
             app.update(black_box(Action::PageDown));
             app.update(Action::PageUp);
+        })
+    });
+    g.bench_function("key_next_difference", |b| {
+        b.iter(|| {
+            app.update(black_box(Action::NextDifference));
+            app.update(Action::PrevDifference);
         })
     });
     g.finish();

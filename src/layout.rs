@@ -5,6 +5,7 @@
 use crate::comparison::{Comparison, RowStatus};
 use crate::document::{Document, Span};
 use crate::text;
+use rayon::prelude::*;
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
@@ -71,28 +72,39 @@ impl Layout {
     /// Lays the rows out at a text width; with `only_changes`, rows without differences
     /// (unchanged or furniture) are left out.
     pub fn new(comparison: &Comparison, width: usize, only_changes: bool) -> Layout {
-        let mut lines = Vec::new();
-        let mut row_starts = Vec::with_capacity(comparison.rows.len());
-        let mut hidden = Vec::with_capacity(comparison.rows.len());
-        for (r, row) in comparison.rows.iter().enumerate() {
+        let hidden: Vec<bool> = comparison
+            .rows
+            .iter()
+            .map(|row| only_changes && matches!(row.status, RowStatus::Same | RowStatus::Furniture))
+            .collect();
+        // Rows wrap independently: in parallel, then laid end to end.
+        let per_row: Vec<Vec<VisualLine>> = comparison
+            .rows
+            .par_iter()
+            .enumerate()
+            .map(|(r, row)| {
+                if hidden[r] {
+                    return Vec::new();
+                }
+                let left = side_lines(&comparison.left, &row.left, width);
+                let right = match &comparison.right {
+                    Some(doc) => side_lines(doc, &row.right, width),
+                    None => vec![],
+                };
+                let height = left.len().max(right.len()).max(1);
+                let at = |v: &Vec<Option<Segment>>, i: usize| v.get(i).copied().flatten();
+                let mut lines: Vec<VisualLine> =
+                    (0..height).map(|i| VisualLine { row: r, left: at(&left, i), right: at(&right, i) }).collect();
+                // A blank line after each row keeps rows apart.
+                lines.push(VisualLine { row: r, left: None, right: None });
+                lines
+            })
+            .collect();
+        let mut lines = Vec::with_capacity(per_row.iter().map(Vec::len).sum());
+        let mut row_starts = Vec::with_capacity(per_row.len());
+        for row_lines in per_row {
             row_starts.push(lines.len());
-            let hide = only_changes && matches!(row.status, RowStatus::Same | RowStatus::Furniture);
-            hidden.push(hide);
-            if hide {
-                continue;
-            }
-            let left = side_lines(&comparison.left, &row.left, width);
-            let right = match &comparison.right {
-                Some(doc) => side_lines(doc, &row.right, width),
-                None => vec![],
-            };
-            let height = left.len().max(right.len()).max(1);
-            for i in 0..height {
-                let at = |v: &Vec<Option<Segment>>| v.get(i).copied().flatten();
-                lines.push(VisualLine { row: r, left: at(&left), right: at(&right) });
-            }
-            // A blank line after each row keeps rows apart.
-            lines.push(VisualLine { row: r, left: None, right: None });
+            lines.extend(row_lines);
         }
         Layout { width, lines, row_starts, hidden }
     }
