@@ -11,8 +11,8 @@ use ratatui::Terminal;
 use redline::app::{Action, App};
 use redline::comparison::Comparison;
 use redline::document::Document;
-use redline::layout::Layout;
 use redline::input::Source;
+use redline::layout::Layout;
 use std::hint::black_box;
 
 // The allocator the binary uses, so the figures are the binary's.

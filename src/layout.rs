@@ -93,8 +93,9 @@ impl Layout {
                 };
                 let height = left.len().max(right.len()).max(1);
                 let at = |v: &Vec<Option<Segment>>, i: usize| v.get(i).copied().flatten();
-                let mut lines: Vec<VisualLine> =
-                    (0..height).map(|i| VisualLine { row: r, left: at(&left, i), right: at(&right, i) }).collect();
+                let mut lines: Vec<VisualLine> = (0..height)
+                    .map(|i| VisualLine { row: r, left: at(&left, i), right: at(&right, i) })
+                    .collect();
                 // A blank line after each row keeps rows apart.
                 lines.push(VisualLine { row: r, left: None, right: None });
                 lines

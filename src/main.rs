@@ -131,10 +131,15 @@ fn reader(left: Source, right: Option<Source>) -> anyhow::Result<ExitCode> {
     let progress = Arc::new(Progress::default());
     let (tx, rx) = std::sync::mpsc::channel();
     let (l, r, p) = (left.clone(), right.clone(), Arc::clone(&progress));
+    // The analysis gets its own worker threads, so the reader's own parallel work (wrapping
+    // the texts for the first frame, on the global pool) does not queue behind it.
+    let pool = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("analysis-{i}")).build()?;
     std::thread::spawn(move || {
-        let _ = tx.send(Comparison::with_progress(l, r, &p));
+        let _ = tx.send(pool.install(|| Comparison::with_progress(l, r, &p)));
     });
-    let mut app = App::analysing(Comparison::unaligned(left, right), progress, 80, 24);
+    // Laid out at the terminal's size from the start (not re-wrapped on the first frame).
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::analysing(Comparison::unaligned(left, right), progress, w, h);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     tui::run(app, Some(rx))?;
     // Quitting does not wait for an analysis still running: leaving main ends it.

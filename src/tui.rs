@@ -22,8 +22,9 @@ const TICK: Duration = Duration::from_millis(50);
 pub fn run(mut app: App, mut analysis: Option<Receiver<Comparison>>) -> Result<()> {
     let started = Instant::now();
     // A small pair is done before the eye notices: wait a moment rather than flash the
-    // unaligned texts.
-    if let Some(rx) = &analysis {
+    // unaligned texts. A large one shows at once.
+    let size = app.comparison.left.text.len() + app.comparison.right.as_ref().map_or(0, |d| d.text.len());
+    if let Some(rx) = analysis.as_ref().filter(|_| size < 1 << 20) {
         if let Ok(c) = rx.recv_timeout(Duration::from_millis(120)) {
             app.finish_analysis(c, started.elapsed());
             app.message = None;
