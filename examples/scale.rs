@@ -7,8 +7,15 @@ use redline::input::Source;
 use std::time::Instant;
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(10_000);
-    let (a, b) = redline::synth::pair(42, n);
+    let arg = std::env::args().nth(1).unwrap_or_default();
+    let (a, b) = match (arg.parse::<usize>(), std::env::args().nth(2)) {
+        // Two files: `scale LEFT RIGHT`.
+        (Err(_), Some(right)) => (
+            std::fs::read_to_string(&arg).expect("left file"),
+            std::fs::read_to_string(right).expect("right file"),
+        ),
+        (n, _) => redline::synth::pair(42, n.unwrap_or(10_000)),
+    };
     println!("sizes: {} + {} bytes", a.len(), b.len());
     let t = Instant::now();
     let l = Document::parse(Source::from_text("a", a));

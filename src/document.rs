@@ -80,7 +80,11 @@ impl Document {
             })
             .collect();
         let word_count = count_words(&source.text);
-        Document { name: source.name, text: source.text, notice: source.notice, paragraphs, word_count }
+        let notice = match (source.notice, hidden_characters(&source.text)) {
+            (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+            (a, b) => a.or(b),
+        };
+        Document { name: source.name, text: source.text, notice, paragraphs, word_count }
     }
 
     /// The text of a span of this document.
@@ -101,6 +105,37 @@ impl Document {
         let trimmed = self.name.trim_end_matches(['/', '\\']);
         trimmed.rsplit(['/', '\\']).next().filter(|s| !s.is_empty()).unwrap_or(&self.name)
     }
+}
+
+/// A warning when a text holds characters that could make it read otherwise than it is
+/// stored: bidirectional controls (shown as ⇄) and other control characters or escape
+/// sequences (shown as symbols such as ␛).
+pub fn hidden_characters(text: &str) -> Option<String> {
+    let (mut bidi, mut control) = (0usize, 0usize);
+    // Plain ASCII text without controls is the common case: one byte scan decides it.
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t')) {
+        return None;
+    }
+    for c in text.chars() {
+        if crate::text::is_unsafe(c) {
+            if crate::text::display_char(c) == '⇄' {
+                bidi += 1;
+            } else {
+                control += 1;
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    if bidi > 0 {
+        parts.push(format!("{bidi} bidi control{} shown as ⇄", if bidi == 1 { "" } else { "s" }));
+    }
+    if control > 0 {
+        parts.push(format!(
+            "{control} control character{} shown as symbols",
+            if control == 1 { "" } else { "s" }
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// Words: whitespace-separated tokens with at least one letter or digit.

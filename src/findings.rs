@@ -379,10 +379,11 @@ pub fn phrase_changes(a: &str, b: &str) -> Vec<(Option<Span>, Option<Span>)> {
                     out.push((None, None));
                     open = true;
                 }
-                let last = out.last_mut().expect("pushed above");
-                match piece {
-                    Piece::Removed(_) => grow(&mut last.0, t),
-                    _ => grow(&mut last.1, t),
+                if let Some(last) = out.last_mut() {
+                    match piece {
+                        Piece::Removed(_) => grow(&mut last.0, t),
+                        _ => grow(&mut last.1, t),
+                    }
                 }
             }
         }

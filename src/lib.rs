@@ -14,6 +14,8 @@
 //! assert_eq!(c.left.paragraphs.len(), 2);
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod align;
 pub mod app;
 pub mod comparison;

@@ -7,8 +7,11 @@ use crate::keymap;
 use anyhow::Result;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
 use crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::stdout;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Lines the mouse wheel scrolls per notch.
@@ -16,6 +19,8 @@ const WHEEL_LINES: usize = 3;
 
 /// How often the screen is redrawn while an analysis runs (for its gauge).
 const TICK: Duration = Duration::from_millis(50);
+/// How often an idle reader looks for a termination signal.
+const IDLE: Duration = Duration::from_millis(200);
 
 /// Runs the reader until the user quits. With `analysis`, the reader shows the documents
 /// at once and takes the finished comparison from it when it comes; quitting does not wait.
@@ -39,12 +44,22 @@ pub fn run(mut app: App, mut analysis: Option<Receiver<Comparison>>) -> Result<(
         let _ = execute!(stdout(), DisableMouseCapture);
         restore_hook(info);
     }));
+    // SIGTERM, SIGHUP (the terminal went away) and SIGINT end the reader through the same
+    // restoring path as `q`, instead of killing it with the terminal in raw mode.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let result = (|| -> Result<()> {
         execute!(stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        while app.running {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        let mut redraw = true;
+        while app.running && !stop.load(Ordering::Relaxed) {
+            if redraw || analysis.is_some() {
+                terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            }
+            redraw = true;
             if let Some(rx) = &analysis {
                 match rx.try_recv() {
                     Ok(c) => {
@@ -60,9 +75,11 @@ pub fn run(mut app: App, mut analysis: Option<Receiver<Comparison>>) -> Result<(
                     }
                     Err(TryRecvError::Empty) => {}
                 }
-                if !event::poll(TICK)? {
-                    continue;
-                }
+            }
+            let wait = if analysis.is_some() { TICK } else { IDLE };
+            if !event::poll(wait)? {
+                redraw = false;
+                continue;
             }
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {

@@ -1,0 +1,174 @@
+//! Hostile and broken input, each case through `--json`, `--text` and a TestBackend screen:
+//! nothing panics, nothing from the input reaches the terminal as a control character, every
+//! span is on character boundaries, and bad input is a one-line error with status 2.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use redline::app::{Action, App};
+use redline::comparison::Comparison;
+use redline::document::Document;
+use redline::input;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// A case: a name, the two files' bytes, and whether it must be refused.
+struct Case {
+    name: &'static str,
+    left: Vec<u8>,
+    right: Vec<u8>,
+    refused: bool,
+}
+
+fn case(name: &'static str, left: impl Into<Vec<u8>>, right: impl Into<Vec<u8>>) -> Case {
+    Case { name, left: left.into(), right: right.into(), refused: false }
+}
+
+fn cases() -> Vec<Case> {
+    let base = "The minister said on Monday that 40 people were hurt.\n\nTalks resume next week in Geneva.\n";
+    let with = |s: &str| format!("{base}\n{s}\n");
+    let long_word = format!("Start here. {} end.\n", "x".repeat(100_000));
+    let many_lines: String = (0..100_000).map(|i| format!("word{}\n", i % 5000)).collect();
+    let mut refused = vec![
+        Case { name: "NUL bytes", left: b"abc\0def\n".to_vec(), right: base.into(), refused: true },
+        Case { name: "empty file", left: vec![], right: base.into(), refused: true },
+        Case { name: "whitespace only", left: b" \n\t\r\n  \n".to_vec(), right: base.into(), refused: true },
+        Case { name: "one side empty", left: base.into(), right: vec![], refused: true },
+    ];
+    let mut ok = vec![
+        case(
+            "C0/C1 controls and escape sequences",
+            with("Alert \u{1b}[2J\u{1b}[31mred\u{1b}]52;c;aGVsbG8=\u{7} \u{1b}]8;;http://x\u{1b}\\link\u{9b}1;1H \u{7f}end"),
+            base,
+        ),
+        case("bidi overrides and isolates", with("abc \u{202E}gnp.exe\u{202C} \u{2066}x\u{2069} \u{202A}\u{202B}\u{202D}"), base),
+        case("zero-width characters", with("zero\u{200B}width joiner\u{200D}here and\u{FEFF}bom inside"), base),
+        case("combining marks", with("Zalgo: Z\u{351}\u{34b}\u{34c}a\u{300}\u{301}\u{302}l\u{303}g\u{304}o e\u{301}e\u{301}"), base),
+        case("wide CJK and emoji sequences", with("日本語のテキストです。 👩‍👩‍👧‍👦 family 🇺🇦 flag 한국어"), base),
+        case("tabs", with("col1\tcol2\t\tcol3\tend"), base),
+        case("CRLF", base.replace('\n', "\r\n"), base),
+        case("lone CR", base.replace('\n', "\r"), base),
+        case("BOM", format!("\u{FEFF}{base}"), base),
+        case("invalid UTF-8", [base.as_bytes(), b"caf\xe9 \x93quoted\x94 \xff\xfe\n"].concat(), base),
+        case("a 100 KB word", long_word.clone(), long_word.replace("end", "finish")),
+        case("100,000 one-word lines", many_lines.clone(), many_lines.replace("word1\n", "word1 changed\n")),
+        case("identical files", base, base),
+    ];
+    ok.append(&mut refused);
+    ok
+}
+
+fn dir() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("redline-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_redline")).args(args).stdin(Stdio::null()).output().expect("runs")
+}
+
+/// Characters that must never be written to a terminal from an input.
+fn is_dangerous(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn write_case(c: &Case) -> (String, String) {
+    let slug: String = c.name.chars().map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' }).collect();
+    let (l, r) = (dir().join(format!("{slug}-l.txt")), dir().join(format!("{slug}-r.txt")));
+    std::fs::write(&l, &c.left).unwrap();
+    std::fs::write(&r, &c.right).unwrap();
+    (l.to_str().unwrap().to_string(), r.to_str().unwrap().to_string())
+}
+
+#[test]
+fn every_case_through_json() {
+    for c in cases() {
+        let (l, r) = write_case(&c);
+        let out = run(&[&l, &r, "--json"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        if c.refused {
+            assert_eq!(out.status.code(), Some(2), "{}: {err}", c.name);
+            assert_eq!(err.lines().count(), 1, "{}: one line: {err}", c.name);
+            assert!(!err.contains("panicked"), "{}", c.name);
+            continue;
+        }
+        // Identical files do not differ; line endings or a BOM alone may not either.
+        let allowed: &[i32] = if c.left == c.right { &[0] } else { &[0, 1] };
+        assert!(out.status.code().is_some_and(|s| allowed.contains(&s)), "{}: {err}", c.name);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        for (side, bytes) in [("left", &c.left), ("right", &c.right)] {
+            let decoded = input::decode("x", bytes).unwrap().text;
+            for p in v[side]["paragraphs"].as_array().unwrap() {
+                let (s, e) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
+                let slice =
+                    decoded.get(s..e).unwrap_or_else(|| panic!("{}: span on char boundaries", c.name));
+                assert_eq!(slice, p["text"].as_str().unwrap(), "{}", c.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_case_through_text() {
+    for c in cases().into_iter().filter(|c| !c.refused) {
+        let (l, r) = write_case(&c);
+        let out = run(&[&l, &r, "--text", "--width", "80"]);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{}: {}",
+            c.name,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(!text.chars().any(is_dangerous), "{}: a control or bidi character was printed", c.name);
+        for line in text.lines().take_while(|l| l.contains('│') || l.is_empty() || l.contains('┼')) {
+            assert!(redline::text::width(line) <= 80, "{}: line wider than 80: {line:?}", c.name);
+        }
+    }
+}
+
+#[test]
+fn every_case_on_screen() {
+    for c in cases().into_iter().filter(|c| !c.refused) {
+        let docs = |b: &[u8]| Document::parse(input::decode(c.name, b).unwrap());
+        let comparison = Comparison::new(docs(&c.left), Some(docs(&c.right)));
+        for (w, h) in [(100, 30), (40, 8), (39, 7)] {
+            let mut app = App::new(comparison.clone(), w, h);
+            for action in
+                [None, Some(Action::NextDifference), Some(Action::Bottom), Some(Action::ToggleOnlyChanges)]
+            {
+                if let Some(a) = action {
+                    app.update(a);
+                }
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+                let buf = terminal.backend().buffer();
+                for cell in &buf.content {
+                    assert!(
+                        !cell.symbol().chars().any(is_dangerous),
+                        "{} at {w}×{h}: {:?}",
+                        c.name,
+                        cell.symbol()
+                    );
+                }
+                // The two panes keep their borders in place: wide characters never push them.
+                if w >= 40 && h >= 8 {
+                    for y in 1..h - 2 {
+                        assert_eq!(buf[(w / 2 - 1, y)].symbol(), "│", "{} at {w}×{h}, row {y}", c.name);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn bidi_and_controls_are_flagged_in_the_notice() {
+    let doc = Document::parse(input::decode("x", "a \u{202E}b \u{1b}[2J c".as_bytes()).unwrap());
+    assert_eq!(
+        doc.notice.as_deref(),
+        Some("1 bidi control shown as ⇄, 1 control character shown as symbols")
+    );
+    let plain = Document::parse(input::decode("x", b"plain text\n").unwrap());
+    assert_eq!(plain.notice, None);
+}
