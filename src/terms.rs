@@ -65,6 +65,11 @@ pub struct Word {
 /// The words of a sentence: runs of letters and digits (hyphens split words; apostrophes and
 /// separators between digits, as in "don't" and "1.2", do not).
 pub fn words(text: &str, span: Span) -> Vec<Word> {
+    // A span cut at a byte count (a window of "40 bytes after a name") may end inside a
+    // character: shrink it to whole characters.
+    let end = (0..=span.end.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let start = (span.start.min(end)..=end).find(|&i| text.is_char_boundary(i)).unwrap_or(end);
+    let span = Span::new(start, end);
     let s = &text[span.start..span.end];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
@@ -329,6 +334,16 @@ impl TermModel {
 mod tests {
     use super::*;
     use crate::input::Source;
+
+    /// Found by tests/properties.rs: a speaker window of 40 bytes ended inside U+202E.
+    #[test]
+    fn words_shrinks_a_span_that_cuts_a_character() {
+        let text = "Putin said \u{202E}more";
+        let inside = text.find('\u{202E}').unwrap() + 1;
+        let w = words(text, Span::new(0, inside));
+        assert_eq!(w.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>(), ["putin", "said"]);
+        assert!(words(text, Span::new(inside, text.len() + 5)).iter().any(|w| w.folded == "more"));
+    }
 
     fn folded(s: &str) -> Vec<String> {
         words(s, Span::new(0, s.len())).into_iter().map(|w| w.folded).collect()
