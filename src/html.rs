@@ -136,11 +136,10 @@ fn write_people(c: &Comparison, out: &mut String) {
             Some(_) => format!("left {} · right {}", p.left.len(), p.right.len()),
             None => format!("{} mentions", p.left.len()),
         };
-        let only = match (p.left.is_empty(), p.right.is_empty(), c.right.is_some()) {
-            (false, true, true) => "<span class=\"only\">only in the left version</span>",
-            (true, false, _) => "<span class=\"only\">only in the right version</span>",
-            _ => "",
-        };
+        let only = p
+            .only_in(c.right.is_some())
+            .map(|s| format!("<span class=\"only\">{s}</span>"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
             "<li class=\"p{}\"><span class=\"sw\"></span><span class=\"pp\">{}</span><span class=\"count\">{counts}</span>{only}</li>",

@@ -33,6 +33,15 @@ impl Person {
     pub fn one_sided(&self) -> bool {
         self.left.is_empty() != self.right.is_empty()
     }
+
+    /// What to say of a person only one version of a pair names (nothing for one document).
+    pub fn only_in(&self, pair: bool) -> Option<&'static str> {
+        match (self.left.is_empty(), self.right.is_empty()) {
+            (false, true) if pair => Some("only in the left version"),
+            (true, false) => Some("only in the right version"),
+            _ => None,
+        }
+    }
 }
 
 /// A mention in one document: where, and which person (an index into `People::persons`).

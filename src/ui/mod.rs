@@ -310,11 +310,7 @@ fn render_people(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let chosen = app.person.min(people.len() - 1);
     let first = (chosen + 1).saturating_sub(rows.max(1));
     for (y, (i, p)) in (inner.y + 1..inner.y + inner.height).zip(people.iter().enumerate().skip(first)) {
-        let only = match (p.left.is_empty(), p.right.is_empty()) {
-            (false, true) if pair => "  only in the left version",
-            (true, false) => "  only in the right version",
-            _ => "",
-        };
+        let only = p.only_in(pair).map(|s| format!("  {s}")).unwrap_or_default();
         let counts = if pair {
             format!("{:>5} {:>5}  ", p.left.len(), p.right.len())
         } else {

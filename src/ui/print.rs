@@ -91,11 +91,7 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
                 Some(_) => format!("{:>4} {:>4}  ", p.left.len(), p.right.len()),
                 None => format!("{:>4}  ", p.left.len()),
             };
-            let only = match (p.left.is_empty(), p.right.is_empty(), c.right.is_some()) {
-                (false, true, true) => "  only in the left version",
-                (true, false, _) => "  only in the right version",
-                _ => "",
-            };
+            let only = p.only_in(c.right.is_some()).map(|s| format!("  {s}")).unwrap_or_default();
             footer.push(Line::from(vec![
                 TextSpan::raw(format!("  {counts}")),
                 TextSpan::styled(text::sanitize(&p.name), theme.person(i)),
