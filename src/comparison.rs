@@ -45,6 +45,19 @@ impl RowStatus {
             RowStatus::Furniture => "furniture",
         }
     }
+
+    /// The character that marks a paragraph of this status (in the reader's gutter, in
+    /// `--text` and in the HTML report).
+    pub fn marker(self) -> char {
+        match self {
+            RowStatus::Same => ' ',
+            RowStatus::Changed => '~',
+            RowStatus::Moved => '↕',
+            RowStatus::Omitted => '−',
+            RowStatus::Added => '+',
+            RowStatus::Furniture => '·',
+        }
+    }
 }
 
 /// One row of the side-by-side view: zero, one or several paragraphs a side, in order.
@@ -185,7 +198,7 @@ impl Comparison {
 
     /// Parses two sources on two threads, then compares them.
     pub fn from_sources(left: Source, right: Option<Source>) -> Comparison {
-        let (left, right) = rayon::join(|| Document::parse(left), || right.map(Document::parse));
+        let (left, right) = Document::parse_pair(left, right);
         Comparison::new(left, right)
     }
 

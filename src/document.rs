@@ -87,6 +87,11 @@ impl Document {
         Document { name: source.name, text: source.text, notice, paragraphs, word_count }
     }
 
+    /// Parses one or two sources, the two on two threads.
+    pub fn parse_pair(left: Source, right: Option<Source>) -> (Document, Option<Document>) {
+        rayon::join(|| Document::parse(left), || right.map(Document::parse))
+    }
+
     /// The text of a span of this document.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]

@@ -260,14 +260,7 @@ impl<'a> Side<'a> {
             Kind::Furniture => " k-furniture",
             Kind::Body => "",
         };
-        let mark = match status {
-            RowStatus::Same => " ",
-            RowStatus::Changed => "~",
-            RowStatus::Moved => "↕",
-            RowStatus::Omitted => "−",
-            RowStatus::Added => "+",
-            RowStatus::Furniture => "·",
-        };
+        let mark = status.marker();
         let _ = write!(
             out,
             "<div class=\"para st-{}{kind}\" title=\"{}\"><span class=\"mk\" aria-hidden=\"true\">{mark}</span><span class=\"tx\">",
@@ -316,11 +309,9 @@ impl<'a> Side<'a> {
                     out.push_str("</span>");
                 }
                 out.push_str("<span");
-                for i in &anchors {
-                    // Only one id per element: further findings starting here get empty anchors.
-                    if Some(i) == anchors.first() {
-                        let _ = write!(out, " id=\"f{i}{side}\"");
-                    }
+                // Only one id per element: further findings starting here get empty anchors.
+                if let Some(i) = anchors.first() {
+                    let _ = write!(out, " id=\"f{i}{side}\"");
                 }
                 let classes = cover_classes(cover);
                 if !classes.is_empty() {

@@ -148,7 +148,7 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
 }
 
 /// The OS error text without Rust's " (os error 13)" suffix.
-fn io_reason(e: &io::Error) -> String {
+pub fn io_reason(e: &io::Error) -> String {
     let s = e.to_string();
     match s.find(" (os error") {
         Some(i) => s[..i].to_string(),

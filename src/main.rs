@@ -127,7 +127,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Opens the reader on the documents at once and analyses them on another thread.
 fn reader(left: Source, right: Option<Source>) -> anyhow::Result<ExitCode> {
-    let (left, right) = rayon::join(|| Document::parse(left), || right.map(Document::parse));
+    let (left, right) = Document::parse_pair(left, right);
     let progress = Arc::new(Progress::default());
     let (tx, rx) = std::sync::mpsc::channel();
     let (l, r, p) = (left.clone(), right.clone(), Arc::clone(&progress));
@@ -169,10 +169,7 @@ fn write_atomically(path: &Path, inputs: &[&str], bytes: &[u8]) -> anyhow::Resul
         .and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        anyhow::bail!(
-            "{shown}: cannot write the report: {}",
-            e.to_string().split(" (os error").next().unwrap_or("")
-        );
+        anyhow::bail!("{shown}: cannot write the report: {}", input::io_reason(&e));
     }
     Ok(())
 }

@@ -51,15 +51,17 @@ impl Theme {
 
     /// The marker in a pane's gutter on the first line of a row.
     pub fn marker(&self, status: RowStatus) -> (char, Style) {
-        let (c, colored) = match status {
-            RowStatus::Same => (' ', Style::new()),
-            RowStatus::Changed => ('~', Style::new().fg(Color::Yellow)),
-            RowStatus::Moved => ('↕', Style::new().fg(Color::Magenta)),
-            RowStatus::Omitted => ('−', Style::new().fg(Color::Red)),
-            RowStatus::Added => ('+', Style::new().fg(Color::Green)),
-            RowStatus::Furniture => ('·', Style::new().fg(Color::DarkGray)),
+        let colored = match status {
+            RowStatus::Same => Style::new(),
+            RowStatus::Changed => Style::new().fg(Color::Yellow),
+            RowStatus::Moved => Style::new().fg(Color::Magenta),
+            RowStatus::Omitted => Style::new().fg(Color::Red),
+            RowStatus::Added => Style::new().fg(Color::Green),
+            RowStatus::Furniture => Style::new().fg(Color::DarkGray),
         };
-        (c, self.pick(colored.add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD)))
+        let style =
+            self.pick(colored.add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD));
+        (status.marker(), style)
     }
 
     /// The base style of a paragraph's text, by its own status.
