@@ -114,9 +114,9 @@ impl Document {
 
 /// A warning when a text holds characters that could make it read otherwise than it is
 /// stored: bidirectional controls (shown as ⇄) and other control characters or escape
-/// sequences (shown as symbols such as ␛).
+/// sequences (shown as symbols such as ␛), and invisible zero-width characters.
 pub fn hidden_characters(text: &str) -> Option<String> {
-    let (mut bidi, mut control) = (0usize, 0usize);
+    let (mut bidi, mut control, mut invisible) = (0usize, 0usize, 0usize);
     // Plain ASCII text without controls is the common case: one byte scan decides it.
     if text.bytes().all(|b| (0x20..0x7F).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t')) {
         return None;
@@ -128,6 +128,8 @@ pub fn hidden_characters(text: &str) -> Option<String> {
             } else {
                 control += 1;
             }
+        } else if crate::text::is_invisible(c) {
+            invisible += 1;
         }
     }
     let mut parts = Vec::new();
@@ -139,6 +141,10 @@ pub fn hidden_characters(text: &str) -> Option<String> {
             "{control} control character{} shown as symbols",
             if control == 1 { "" } else { "s" }
         ));
+    }
+    if invisible > 0 {
+        let s = if invisible == 1 { "" } else { "s" };
+        parts.push(format!("{invisible} invisible zero-width character{s}"));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
 }

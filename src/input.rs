@@ -64,7 +64,12 @@ pub const FETCH_LIMIT_BYTES: u64 = 64 << 20;
 /// decodes it, and when it is a web page keeps only the article's text.
 pub fn read_source(path: &str) -> Result<Source, InputError> {
     let bytes = if is_url(path) { fetch(path)? } else { read_bytes(path)? };
-    let source = decode(path, &bytes)?;
+    from_bytes(path, &bytes)
+}
+
+/// Decodes the bytes of a text or a web page; a web page is replaced by its article's text.
+pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
+    let source = decode(name, bytes)?;
     if crate::extract::looks_like_html(&source.text) {
         return from_html(source);
     }

@@ -18,6 +18,7 @@
 
 pub mod align;
 pub mod app;
+pub mod check;
 pub mod comparison;
 pub mod describe;
 pub mod document;

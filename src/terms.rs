@@ -87,6 +87,7 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
             let joins =
                 |pred: fn(char) -> bool| j + 1 < chars.len() && pred(chars[j - 1].1) && pred(chars[j + 1].1);
             if c.is_alphanumeric()
+                || crate::text::joins_previous(c)
                 || (matches!(c, '\'' | '’') && joins(char::is_alphabetic))
                 || (matches!(c, '.' | ',') && joins(|c| c.is_ascii_digit()))
                 || (c == '.' && joins(char::is_uppercase))

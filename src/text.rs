@@ -23,6 +23,18 @@ pub fn is_unsafe(c: char) -> bool {
     display_char(c) != c && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// Zero-width format characters that stand alone (not joiners inside emoji or scripts):
+/// invisible on screen, yet they split words, so the document notice counts them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// Whether a character belongs to the letter before it: a combining mark, a variation
+/// selector or a joiner (drawn on that letter's cell), so words never end before one.
+pub fn joins_previous(c: char) -> bool {
+    !c.is_alphanumeric() && !is_invisible(c) && char_width(c) == 0
+}
+
 /// Cells one input character takes once displayed.
 pub fn char_width(c: char) -> usize {
     display_char(c).width().unwrap_or(0)

@@ -131,6 +131,7 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
             let inner =
                 j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() && chars[j - 1].1.is_alphanumeric();
             if c.is_alphanumeric()
+                || crate::text::joins_previous(c)
                 || (inner
                     && matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',')
                     && (c != ',' || chars[j + 1].1.is_ascii_digit()))

@@ -4,7 +4,7 @@
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
-use redline::app::{Action, App};
+use redline::app::{Action, App, Edit};
 use redline::comparison::Comparison;
 use redline::document::Document;
 use redline::input;
@@ -43,6 +43,7 @@ fn cases() -> Vec<Case> {
         case("bidi overrides and isolates", with("abc \u{202E}gnp.exe\u{202C} \u{2066}x\u{2069} \u{202A}\u{202B}\u{202D}"), base),
         case("zero-width characters", with("zero\u{200B}width joiner\u{200D}here and\u{FEFF}bom inside"), base),
         case("combining marks", with("Zalgo: Z\u{351}\u{34b}\u{34c}a\u{300}\u{301}\u{302}l\u{303}g\u{304}o e\u{301}e\u{301}"), base),
+        case("lone combining marks", with("\u{301}\n\n\u{10ecb}\n\n\u{200b}"), base),
         case("wide CJK and emoji sequences", with("日本語のテキストです。 👩‍👩‍👧‍👦 family 🇺🇦 flag 한국어"), base),
         case("tabs", with("col1\tcol2\t\tcol3\tend"), base),
         case("CRLF", base.replace('\n', "\r\n"), base),
@@ -132,6 +133,7 @@ fn every_case_on_screen() {
     for c in cases().into_iter().filter(|c| !c.refused) {
         let docs = |b: &[u8]| Document::parse(input::decode(c.name, b).unwrap());
         let comparison = Comparison::new(docs(&c.left), Some(docs(&c.right)));
+        redline::check::comparison(&comparison).unwrap_or_else(|e| panic!("{}: {e}", c.name));
         for (w, h) in [(100, 30), (40, 8), (39, 7)] {
             let mut app = App::new(comparison.clone(), w, h);
             for action in
@@ -140,6 +142,8 @@ fn every_case_on_screen() {
                 if let Some(a) = action {
                     app.update(a);
                 }
+                redline::check::layout(&comparison, &app.layout)
+                    .unwrap_or_else(|e| panic!("{}: {e}", c.name));
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
                 terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
                 let buf = terminal.backend().buffer();
@@ -171,4 +175,54 @@ fn bidi_and_controls_are_flagged_in_the_notice() {
     );
     let plain = Document::parse(input::decode("x", b"plain text\n").unwrap());
     assert_eq!(plain.notice, None);
+}
+
+#[test]
+fn invisible_characters_are_counted_in_the_notice() {
+    let doc = Document::parse(input::decode("x", "Pu\u{200B}tin and \u{2060}x".as_bytes()).unwrap());
+    assert_eq!(doc.notice.as_deref(), Some("2 invisible zero-width characters"));
+}
+
+fn screen(c: Comparison, w: u16, h: u16) -> Vec<String> {
+    screen_of(&App::new(c, w, h))
+}
+
+fn screen_of(app: &App) -> Vec<String> {
+    let (w, h) = (app.geometry.width, app.geometry.height);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = terminal.backend().buffer();
+    (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect()).collect()
+}
+
+fn pair(a: &str, b: &str) -> Comparison {
+    let doc = |t: &str| Document::parse(input::Source::from_text("x", t));
+    Comparison::new(doc(a), Some(doc(b)))
+}
+
+/// Decomposed text (as macOS saves it) puts an accent after its letter. A highlight that ends
+/// on the letter (here a search for "Cafe") must leave the accent on it, not drawn over and lost
+/// (found by the screen property); the word differences treat the accent as part of the word.
+#[test]
+fn an_accent_after_a_highlight_stays_on_its_letter() {
+    let c = pair("Meet at the Cafe\u{301}", "Meet at the Cafe\u{301} now.");
+    let mut app = App::new(c, 80, 8);
+    app.update(Action::StartSearch);
+    for ch in "Cafe".chars() {
+        app.edit(Edit::Char(ch));
+    }
+    app.edit(Edit::Commit);
+    assert!(app.search.as_ref().is_some_and(|s| !s.matches.is_empty()));
+    let lines = screen_of(&app);
+    assert!(lines[1].contains("Cafe\u{301}"), "{:?}", lines[1]);
+    let words = pair("Meet at the Cafe\u{301} today.", "Meet at the Cafe today.").words;
+    let left: Vec<_> = words.left[0].iter().map(|m| m.span).collect();
+    assert_eq!(left, [redline::document::Span::new(12, 18)], "the whole word with its accent is marked");
+}
+
+/// A paragraph of nothing but zero-width characters is drawn on a dotted circle, not dropped.
+#[test]
+fn a_paragraph_of_only_a_combining_mark_is_drawn() {
+    let lines = screen(pair("Text.\n\n\u{301}", "Text."), 80, 8);
+    assert!(lines.iter().any(|l| l.contains("◌\u{301}")), "{lines:#?}");
 }

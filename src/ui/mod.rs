@@ -17,6 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use theme::Theme;
+use unicode_segmentation::UnicodeSegmentation;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -159,18 +160,60 @@ pub(crate) fn pane_line<'a>(
     }
     layers.extend_from_slice(extra);
     let mut spans = Vec::new();
-    for (piece, style) in layered(span, &layers, theme.text(marks[para])) {
+    for (piece, style) in layered(&doc.text, span, &layers, theme.text(marks[para])) {
         spans.extend(styled_text(doc, piece, style, theme));
     }
-    Line::from(spans)
+    Line::from(keep_zero_width(spans, theme))
 }
 
-/// Cuts `seg` where layers begin and end; each piece gets the base style patched by every
-/// layer covering it, in order.
-fn layered(seg: Span, layers: &[(Span, Style)], base: Style) -> Vec<(Span, Style)> {
+/// ratatui skips a span of width zero, so a combining mark or zero-width character in a span
+/// of its own would be lost: each joins the span before it (or, first on the line, the one
+/// after it), and a line of nothing but zero-width characters is drawn on a dotted circle.
+fn keep_zero_width<'a>(spans: Vec<TextSpan<'a>>, theme: &Theme) -> Vec<TextSpan<'a>> {
+    if spans.iter().all(|s| s.width() > 0) {
+        return spans;
+    }
+    let mut out: Vec<TextSpan<'a>> = Vec::with_capacity(spans.len());
+    let mut pending = String::new();
+    for mut span in spans {
+        if span.content.is_empty() {
+            continue;
+        }
+        if span.width() == 0 {
+            match out.last_mut() {
+                Some(last) => last.content.to_mut().push_str(&span.content),
+                None => pending.push_str(&span.content),
+            }
+            continue;
+        }
+        if !pending.is_empty() {
+            span.content = format!("{}{}", std::mem::take(&mut pending), span.content).into();
+        }
+        out.push(span);
+    }
+    if !pending.is_empty() {
+        out.push(TextSpan::styled(format!("◌{pending}"), theme.placeholder()));
+    }
+    out
+}
+
+/// Cuts `seg` where layers begin and end, moved to the next grapheme boundary so a combining
+/// mark or a joined emoji is never split from its base (a piece starting with a zero-width
+/// character would be drawn over and lost); each piece gets the base style patched by every
+/// layer covering its start.
+fn layered(text: &str, seg: Span, layers: &[(Span, Style)], base: Style) -> Vec<(Span, Style)> {
     let mut cuts = vec![seg.start, seg.end];
     for (s, _) in layers {
         cuts.extend([s.start.clamp(seg.start, seg.end), s.end.clamp(seg.start, seg.end)]);
+    }
+    let inner = |&at: &usize| at != seg.start && at != seg.end;
+    if cuts.iter().any(inner) {
+        let piece = text.get(seg.start..seg.end).unwrap_or("");
+        let bounds: Vec<usize> =
+            piece.grapheme_indices(true).map(|(i, _)| seg.start + i).chain([seg.end]).collect();
+        for at in cuts.iter_mut() {
+            *at = bounds[bounds.partition_point(|&b| b < *at).min(bounds.len() - 1)];
+        }
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -179,7 +222,7 @@ fn layered(seg: Span, layers: &[(Span, Style)], base: Style) -> Vec<(Span, Style
             let piece = Span::new(w[0], w[1]);
             let style = layers
                 .iter()
-                .filter(|(s, _)| s.start <= piece.start && piece.end <= s.end)
+                .filter(|(s, _)| s.start <= piece.start && piece.start < s.end)
                 .fold(base, |acc, (_, st)| acc.patch(*st));
             (piece, style)
         })

@@ -1,0 +1,147 @@
+//! The invariants every comparison and layout must keep, whatever the input: spans on
+//! character boundaries inside their text, every paragraph in exactly one row, every
+//! non-blank byte laid out exactly once. Shared by the property tests, the fuzz target and the
+//! hostile-input battery, so all three hold the core to the same rules.
+
+use crate::comparison::Comparison;
+use crate::document::{Document, Span};
+use crate::layout::Layout;
+
+/// Checks a whole comparison; the error names the first broken rule.
+pub fn comparison(c: &Comparison) -> Result<(), String> {
+    let sides = [(true, Some(&c.left)), (false, c.right.as_ref())];
+    for (left, doc) in sides {
+        let Some(d) = doc else { continue };
+        let side = if left { "left" } else { "right" };
+        document(d).map_err(|e| format!("{side}: {e}"))?;
+        let row_of = if left { &c.left_row } else { &c.right_row };
+        let marks = if left { &c.left_marks } else { &c.right_marks };
+        let words = if left { &c.words.left } else { &c.words.right };
+        let n = d.paragraphs.len();
+        if row_of.len() != n || marks.len() != n {
+            return Err(format!(
+                "{side}: {n} paragraphs but {} rows and {} marks",
+                row_of.len(),
+                marks.len()
+            ));
+        }
+        let mut seen = vec![0usize; n];
+        for (r, row) in c.rows.iter().enumerate() {
+            for &p in if left { &row.left } else { &row.right } {
+                let at =
+                    seen.get_mut(p).ok_or_else(|| format!("{side}: row {r} names paragraph {p} of {n}"))?;
+                *at += 1;
+                if row_of[p] != r {
+                    return Err(format!("{side}: paragraph {p} is in row {r}, its index says {}", row_of[p]));
+                }
+            }
+        }
+        if let Some(p) = seen.iter().position(|&k| k != 1) {
+            return Err(format!("{side}: paragraph {p} is in {} rows, not one", seen[p]));
+        }
+        for (p, marked) in words.iter().enumerate() {
+            let para = d.paragraphs.get(p).ok_or_else(|| format!("{side}: word marks for paragraph {p}"))?;
+            for m in marked {
+                within(d, para.span, m.span)
+                    .map_err(|e| format!("{side}: word mark in paragraph {p}: {e}"))?;
+            }
+        }
+        for m in c.people.mentions(left) {
+            in_text(d, m.span).map_err(|e| format!("{side}: mention: {e}"))?;
+            if m.person >= c.people.persons.len() {
+                return Err(format!("{side}: mention of person {}", m.person));
+            }
+        }
+    }
+    let right = c.right.as_ref();
+    for l in &c.links {
+        if l.left >= c.left.paragraphs.len() || right.is_none_or(|r| l.right >= r.paragraphs.len()) {
+            return Err(format!("link {} → {} names a missing paragraph", l.left, l.right));
+        }
+    }
+    for (i, diff) in c.differences.iter().enumerate() {
+        if diff.row >= c.rows.len() {
+            return Err(format!("difference {i} is in row {} of {}", diff.row, c.rows.len()));
+        }
+        for (d, end) in [(Some(&c.left), diff.left), (right, diff.right)] {
+            if let (Some(d), Some((p, span))) = (d, end) {
+                let para = d.paragraphs.get(p).ok_or_else(|| format!("difference {i}: paragraph {p}"))?;
+                within(d, para.span, span).map_err(|e| format!("difference {i}: {e}"))?;
+            }
+        }
+    }
+    for (i, f) in c.findings.iter().enumerate() {
+        let ends = f.changes.iter().copied().chain([(f.left, f.right)]);
+        for (l, r) in ends {
+            for (d, span) in [(Some(&c.left), l), (right, r)] {
+                if let (Some(d), Some(span)) = (d, span) {
+                    in_text(d, span).map_err(|e| format!("finding {i}: {e}"))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Paragraphs in order and apart, sentences inside their paragraph, all on boundaries.
+pub fn document(d: &Document) -> Result<(), String> {
+    let mut last_end = 0;
+    for (p, para) in d.paragraphs.iter().enumerate() {
+        in_text(d, para.span).map_err(|e| format!("paragraph {p}: {e}"))?;
+        if para.span.start < last_end || para.span.is_empty() {
+            return Err(format!("paragraph {p} {:?} overlaps, disorders or is empty", para.span));
+        }
+        last_end = para.span.end;
+        for s in &para.sentences {
+            within(d, para.span, *s).map_err(|e| format!("paragraph {p} sentence: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every line segment inside its paragraph, and every non-blank byte of every paragraph on
+/// exactly one laid-out line (hidden rows aside).
+pub fn layout(c: &Comparison, layout: &Layout) -> Result<(), String> {
+    for (left, doc) in [(true, Some(&c.left)), (false, c.right.as_ref())] {
+        let Some(d) = doc else { continue };
+        let mut seen = vec![0u8; d.text.len()];
+        for vl in &layout.lines {
+            let Some(seg) = (if left { vl.left } else { vl.right }) else { continue };
+            let para =
+                d.paragraphs.get(seg.para).ok_or_else(|| format!("line names paragraph {}", seg.para))?;
+            within(d, para.span, seg.span).map_err(|e| format!("line of paragraph {}: {e}", seg.para))?;
+            for n in &mut seen[seg.span.start..seg.span.end] {
+                *n = n.saturating_add(1);
+            }
+        }
+        let row_of = if left { &c.left_row } else { &c.right_row };
+        for (p, para) in d.paragraphs.iter().enumerate() {
+            let want = u8::from(!row_of.get(p).is_some_and(|&r| layout.is_hidden(r)));
+            for (i, ch) in d.slice(para.span).char_indices() {
+                let at = para.span.start + i;
+                if !ch.is_whitespace() && seen[at] != want {
+                    return Err(format!(
+                        "byte {at} ({ch:?}) of paragraph {p} is laid out {} times",
+                        seen[at]
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn in_text(d: &Document, s: Span) -> Result<(), String> {
+    if s.start > s.end || d.text.get(s.start..s.end).is_none() {
+        return Err(format!("span {}..{} is not a slice of the {}-byte text", s.start, s.end, d.text.len()));
+    }
+    Ok(())
+}
+
+fn within(d: &Document, outer: Span, s: Span) -> Result<(), String> {
+    in_text(d, s)?;
+    if !outer.contains(s) {
+        return Err(format!("span {}..{} leaves {}..{}", s.start, s.end, outer.start, outer.end));
+    }
+    Ok(())
+}
