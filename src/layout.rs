@@ -77,36 +77,41 @@ impl Layout {
             .iter()
             .map(|row| only_changes && matches!(row.status, RowStatus::Same | RowStatus::Furniture))
             .collect();
-        // Rows wrap independently: in parallel, then laid end to end.
-        let per_row: Vec<Vec<VisualLine>> = comparison
-            .rows
-            .par_iter()
-            .enumerate()
-            .map(|(r, row)| {
-                if hidden[r] {
-                    return Vec::new();
-                }
-                let left = side_lines(&comparison.left, &row.left, width);
-                let right = match &comparison.right {
-                    Some(doc) => side_lines(doc, &row.right, width),
-                    None => vec![],
-                };
-                let height = left.len().max(right.len()).max(1);
-                let at = |v: &Vec<Option<Segment>>, i: usize| v.get(i).copied().flatten();
-                let mut lines: Vec<VisualLine> = (0..height)
-                    .map(|i| VisualLine { row: r, left: at(&left, i), right: at(&right, i) })
-                    .collect();
-                // A blank line after each row keeps rows apart.
-                lines.push(VisualLine { row: r, left: None, right: None });
-                lines
-            })
-            .collect();
-        let mut lines = Vec::with_capacity(per_row.iter().map(Vec::len).sum());
-        let mut row_starts = Vec::with_capacity(per_row.len());
-        for row_lines in per_row {
-            row_starts.push(lines.len());
-            lines.extend(row_lines);
+        // Rows wrap independently: in parallel, a block of rows at a time (so the per-row
+        // pieces of a million-row pair are never all held at once), then laid end to end.
+        const BLOCK: usize = 8192;
+        let mut lines = Vec::new();
+        let mut row_starts = Vec::with_capacity(comparison.rows.len());
+        for (b, block) in comparison.rows.chunks(BLOCK).enumerate() {
+            let per_row: Vec<Vec<VisualLine>> = block
+                .par_iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    let r = b * BLOCK + i;
+                    if hidden[r] {
+                        return Vec::new();
+                    }
+                    let left = side_lines(&comparison.left, &row.left, width);
+                    let right = match &comparison.right {
+                        Some(doc) => side_lines(doc, &row.right, width),
+                        None => vec![],
+                    };
+                    let height = left.len().max(right.len()).max(1);
+                    let at = |v: &Vec<Option<Segment>>, i: usize| v.get(i).copied().flatten();
+                    let mut lines: Vec<VisualLine> = (0..height)
+                        .map(|i| VisualLine { row: r, left: at(&left, i), right: at(&right, i) })
+                        .collect();
+                    // A blank line after each row keeps rows apart.
+                    lines.push(VisualLine { row: r, left: None, right: None });
+                    lines
+                })
+                .collect();
+            for row_lines in per_row {
+                row_starts.push(lines.len());
+                lines.extend(row_lines);
+            }
         }
+        lines.shrink_to_fit();
         Layout { width, lines, row_starts, hidden }
     }
 

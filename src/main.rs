@@ -96,12 +96,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let differ = if comparison.differences.is_empty() { 0 } else { 1 };
     if cli.json {
-        println!("{}", report::to_json(&comparison));
+        to_stdout(|out| report::write_json(&comparison, out))?;
         return Ok(ExitCode::from(differ));
     }
     if cli.text {
-        let stdout = std::io::stdout();
-        let terminal = stdout.is_terminal();
+        let terminal = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = match cli.color {
             When::Always => true,
@@ -112,17 +111,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let size = if terminal { crossterm::terminal::size().ok() } else { None };
             size.map_or(120, |(w, _)| w.clamp(print::MIN_TEXT_WIDTH, print::MAX_TEXT_WIDTH))
         });
-        let mut out = std::io::BufWriter::new(stdout.lock());
         let opts = TextOptions { width, only_changes: cli.only_changes, color };
-        let written = print::write_text(&comparison, opts, &mut out).and_then(|()| out.flush());
-        match written {
-            // A reader that stops early (`| head`) is not an error.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-            other => other?,
-        }
+        to_stdout(|out| print::write_text(&comparison, opts, out))?;
         return Ok(ExitCode::from(differ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output through a buffer. A reader that stops early (`| head`) is not an
+/// error.
+fn to_stdout(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock>) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 /// Opens the reader on the documents at once and analyses them on another thread.

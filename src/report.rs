@@ -153,6 +153,13 @@ impl<'a> Report<'a> {
     }
 }
 
+/// Writes the report as pretty-printed JSON and a newline, streamed: a large pair's report
+/// (hundreds of MB for a million paragraphs) is never held whole in memory.
+pub fn write_json(c: &Comparison, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Report::new(c))?;
+    writeln!(out)
+}
+
 /// The report as pretty-printed JSON.
 pub fn to_json(c: &Comparison) -> String {
     // Serialising plain structs of strings and numbers cannot fail; NaN scores are never made.
