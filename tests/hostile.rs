@@ -53,6 +53,8 @@ fn cases() -> Vec<Case> {
         case("a 100 KB word", long_word.clone(), long_word.replace("end", "finish")),
         case("100,000 one-word lines", many_lines.clone(), many_lines.replace("word1\n", "word1 changed\n")),
         case("identical files", base, base),
+        // Title, clipboard, link, alternate screen, mouse, cursor, reset and report requests.
+        case("a file full of escape sequences", include_bytes!("fixtures/escapes.txt").to_vec(), base),
     ];
     ok.append(&mut refused);
     ok
@@ -225,4 +227,54 @@ fn an_accent_after_a_highlight_stays_on_its_letter() {
 fn a_paragraph_of_only_a_combining_mark_is_drawn() {
     let lines = screen(pair("Text.\n\n\u{301}", "Text."), 80, 8);
     assert!(lines.iter().any(|l| l.contains("◌\u{301}")), "{lines:#?}");
+}
+
+/// The two large cases, too slow for every run: `cargo test --release --test hostile --
+/// --ignored` (about a minute on two cores). A 50 MB pair and 1,000,000 one-word lines a side,
+/// each through `--json` (streamed to a file and read back as JSON), `--text` and a screen.
+#[test]
+#[ignore = "large inputs; run with --release -- --ignored"]
+fn a_50_mb_pair_and_a_million_one_word_lines() {
+    let words = ["alpha", "beta", "Smith", "said", "2024", "the", "court", "vote"];
+    let lines = |k: usize| -> String {
+        (0..1_000_000).map(|i| format!("{}\n", words[(i * k) % 7 + i % 2])).collect()
+    };
+    let (big_l, big_r) = redline::synth::pair(50, 147_500);
+    assert!(big_l.len() > 50_000_000, "{}", big_l.len());
+    for (name, l, r) in [("50 MB", big_l, big_r), ("a million lines", lines(3), lines(5))] {
+        let slug = name.replace(' ', "-");
+        let [lp, rp, jp] = [".l.txt", ".r.txt", ".json"].map(|ext| dir().join(format!("{slug}{ext}")));
+        std::fs::write(&lp, &l).unwrap();
+        std::fs::write(&rp, &r).unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_redline"))
+            .args([&lp, &rp])
+            .arg("--json")
+            .stdout(std::fs::File::create(&jp).unwrap())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(1), "{name}");
+        let json = std::io::BufReader::new(std::fs::File::open(&jp).unwrap());
+        let _: serde::de::IgnoredAny = serde_json::from_reader(json).expect("valid JSON");
+        let text = Command::new(env!("CARGO_BIN_EXE_redline"))
+            .args([&lp, &rp])
+            .args(["--text", "--width", "100"])
+            .stdout(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(text.status.code(), Some(1), "{name}");
+        assert!(!String::from_utf8(text.stdout).unwrap().chars().any(is_dangerous));
+        let docs = |t: String| Document::parse(input::Source::from_text(name, t));
+        let c = Comparison::new(docs(l), Some(docs(r)));
+        redline::check::comparison(&c).unwrap();
+        let mut app = App::new(c, 120, 40);
+        for action in [Action::NextDifference, Action::Bottom, Action::PrevDifference] {
+            app.update(action);
+            let lines = screen_of(&app);
+            assert!(lines[0].contains(&format!("┌ {name} · ")), "{name}: {}", lines[0]);
+            assert!(lines[39].contains("? help"), "{name}: {}", lines[39]);
+        }
+        for p in [lp, rp, jp] {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
 }
