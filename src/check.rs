@@ -5,7 +5,48 @@
 
 use crate::comparison::Comparison;
 use crate::document::{Document, Span};
+use crate::input::from_bytes;
 use crate::layout::Layout;
+use crate::ui::print::{write_text, TextOptions};
+
+/// Runs arbitrary bytes through every path the program has (the fuzz target, and the
+/// regression test that replays what fuzzing found): decoding (UTF-8, UTF-16, Windows-1252),
+/// web-page extraction, parsing, alignment, word differences, people and findings, the
+/// layout, the side-by-side text and the JSON and HTML reports, checking the invariants on
+/// the way. The first byte picks where the bytes are cut into the two versions, the width and
+/// the options. Input that is refused (empty, binary) is fine; a broken rule is an error.
+pub fn whole_pipeline(data: &[u8]) -> Result<(), String> {
+    let Some((&knob, rest)) = data.split_first() else { return Ok(()) };
+    let (a, b) = rest.split_at(rest.len() * usize::from(knob) / 255);
+    let (Ok(a), Ok(b)) = (from_bytes("a", a), from_bytes("b", b)) else { return Ok(()) };
+    let c = Comparison::from_sources(a, Some(b));
+    comparison(&c)?;
+    layout(&c, &Layout::new(&c, 2 + usize::from(knob % 64), knob % 2 == 1))?;
+    let mut out = Vec::new();
+    let options = TextOptions { width: 40 + u16::from(knob % 80), only_changes: knob % 3 == 0, color: true };
+    write_text(&c, options, &mut out).map_err(|e| format!("--text: {e}"))?;
+    let printed = String::from_utf8(out).map_err(|_| "--text printed invalid UTF-8")?;
+    // Only SGR sequences (ESC [ digits ; m) and newlines may drive the terminal.
+    for part in printed.split('\u{1b}').skip(1) {
+        let sgr = part.strip_prefix('[').and_then(|p| p.split_once('m'));
+        if !sgr.is_some_and(|(params, _)| params.bytes().all(|b| b.is_ascii_digit() || b == b';')) {
+            return Err(format!("--text printed an escape sequence that is not SGR: {part:?}"));
+        }
+    }
+    let dangerous =
+        |ch: char| (ch.is_control() && ch != '\n' && ch != '\u{1b}') || crate::text::display_char(ch) == '⇄';
+    if let Some(ch) = printed.chars().find(|&ch| dangerous(ch)) {
+        return Err(format!("--text printed {ch:?}"));
+    }
+    let mut json = Vec::new();
+    crate::report::write_json(&c, &mut json).map_err(|e| format!("--json: {e}"))?;
+    serde_json::from_slice::<serde::de::IgnoredAny>(&json).map_err(|e| format!("--json is not JSON: {e}"))?;
+    let html = crate::html::report(&c);
+    if html.contains("<script") || html.chars().any(|ch| ch.is_control() && !ch.is_whitespace()) {
+        return Err("the HTML report holds a script or a control character".to_string());
+    }
+    Ok(())
+}
 
 /// Checks a whole comparison; the error names the first broken rule.
 pub fn comparison(c: &Comparison) -> Result<(), String> {

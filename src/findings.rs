@@ -484,9 +484,15 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
             let tail = &text[ws[end].span.end..para.end];
             if tail.starts_with('%') {
                 sort = FactSort::Percent;
-            } else if ws.get(end + 1).is_some_and(|n| n.folded == "percent" || n.folded == "per") {
+            } else if ws.get(end + 1).is_some_and(|n| n.folded == "percent") {
                 sort = FactSort::Percent;
-                end += if ws.get(end + 1).is_some_and(|n| n.folded == "per") { 2 } else { 1 };
+                end += 1;
+            } else if ws.get(end + 1).is_some_and(|n| n.folded == "per")
+                && ws.get(end + 2).is_some_and(|n| n.folded == "cent")
+            {
+                // "per cent"; a paragraph may end at "per" (found by fuzzing).
+                sort = FactSort::Percent;
+                end += 2;
             }
             let head = &text[para.start..w.span.start];
             if head.ends_with(['$', '€', '£', '¥']) {
@@ -563,7 +569,8 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
             None
         };
         if let Some((sort, key)) = fact {
-            out.push(Fact { span: Span::new(w.span.start, ws[end].span.end), sort, key });
+            let last = ws.get(end).unwrap_or(w);
+            out.push(Fact { span: Span::new(w.span.start, last.span.end), sort, key });
         }
         i = end + 1;
     }

@@ -278,3 +278,31 @@ fn a_50_mb_pair_and_a_million_one_word_lines() {
         }
     }
 }
+
+/// Every input fuzzing ever crashed on (tests/fixtures/fuzz/, copied from fuzz/artifacts/),
+/// replayed through the same pipeline the fuzz target runs.
+#[test]
+fn what_fuzzing_found_stays_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        redline::check::whole_pipeline(&data).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        n += 1;
+    }
+    assert!(n >= 1, "the crashes fuzzing found are kept");
+}
+
+/// The first crash fuzzing found: a number followed by "per" at the end of a paragraph.
+#[test]
+fn a_number_then_per_at_a_paragraph_end() {
+    let c = pair("Prices rose 8 per", "Prices rose 9 per");
+    redline::check::comparison(&c).unwrap();
+    let c = pair("Prices rose 8 per cent.", "Prices rose 9 per cent.");
+    assert!(
+        c.findings.iter().any(|f| f.kind == redline::findings::FindingKind::NumberChanged),
+        "{:?}",
+        c.findings
+    );
+}
