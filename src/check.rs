@@ -34,7 +34,7 @@ pub fn whole_pipeline(data: &[u8]) -> Result<(), String> {
         }
     }
     let dangerous =
-        |ch: char| (ch.is_control() && ch != '\n' && ch != '\u{1b}') || crate::text::display_char(ch) == '⇄';
+        |ch: char| ch != '\n' && ch != '\u{1b}' && (ch.is_control() || crate::text::is_unsafe(ch));
     if let Some(ch) = printed.chars().find(|&ch| dangerous(ch)) {
         return Err(format!("--text printed {ch:?}"));
     }
