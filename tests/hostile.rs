@@ -1,4 +1,5 @@
-//! Hostile and broken input, each case through `--json`, `--text` and a TestBackend screen:
+//! Hostile and broken input, each case through `--json` (from files and from standard input),
+//! `--text`, `--html` and a TestBackend screen:
 //! nothing panics, nothing from the input reaches the terminal as a control character, every
 //! span is on character boundaries, and bad input is a one-line error with status 2.
 
@@ -75,8 +76,12 @@ fn is_dangerous(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+fn slug(name: &str) -> String {
+    name.chars().map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' }).collect()
+}
+
 fn write_case(c: &Case) -> (String, String) {
-    let slug: String = c.name.chars().map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' }).collect();
+    let slug = slug(c.name);
     let (l, r) = (dir().join(format!("{slug}-l.txt")), dir().join(format!("{slug}-r.txt")));
     std::fs::write(&l, &c.left).unwrap();
     std::fs::write(&r, &c.right).unwrap();
@@ -99,6 +104,21 @@ fn every_case_through_json() {
         let allowed: &[i32] = if c.left == c.right { &[0] } else { &[0, 1] };
         assert!(out.status.code().is_some_and(|s| allowed.contains(&s)), "{}: {err}", c.name);
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        // The left side read from standard input gives the same answer.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_redline"))
+            .args(["-", &r, "--json"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let left = c.left.clone();
+        let feeder = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &left));
+        let piped = child.wait_with_output().unwrap();
+        feeder.join().unwrap().unwrap();
+        assert_eq!(piped.status.code(), out.status.code(), "{}: standard input", c.name);
+        let w: serde_json::Value = serde_json::from_slice(&piped.stdout).expect("JSON");
+        assert_eq!(w["differences"], v["differences"], "{}: standard input", c.name);
         for (side, bytes) in [("left", &c.left), ("right", &c.right)] {
             let decoded = input::decode("x", bytes).unwrap().text;
             for p in v[side]["paragraphs"].as_array().unwrap() {
@@ -123,6 +143,13 @@ fn every_case_through_text() {
             String::from_utf8_lossy(&out.stderr)
         );
         let text = String::from_utf8(out.stdout).expect("UTF-8");
+        // The HTML report: no control character, no script, whatever the input.
+        let page = dir().join(format!("{}.html", slug(c.name)));
+        let html = run(&[&l, &r, "--html", page.to_str().unwrap()]);
+        assert_eq!(html.status.code(), Some(0), "{}: {}", c.name, String::from_utf8_lossy(&html.stderr));
+        let page = std::fs::read_to_string(page).unwrap();
+        assert!(!page.chars().any(|ch| is_dangerous(ch) && !ch.is_whitespace()), "{}: --html", c.name);
+        assert!(!page.contains("<script"), "{}: --html", c.name);
         assert!(!text.chars().any(is_dangerous), "{}: a control or bidi character was printed", c.name);
         for line in text.lines().take_while(|l| l.contains('│') || l.is_empty() || l.contains('┼')) {
             assert!(redline::text::width(line) <= 80, "{}: line wider than 80: {line:?}", c.name);
@@ -242,7 +269,7 @@ fn a_50_mb_pair_and_a_million_one_word_lines() {
     let (big_l, big_r) = redline::synth::pair(50, 147_500);
     assert!(big_l.len() > 50_000_000, "{}", big_l.len());
     for (name, l, r) in [("50 MB", big_l, big_r), ("a million lines", lines(3), lines(5))] {
-        let slug = name.replace(' ', "-");
+        let slug = slug(name);
         let [lp, rp, jp] = [".l.txt", ".r.txt", ".json"].map(|ext| dir().join(format!("{slug}{ext}")));
         std::fs::write(&lp, &l).unwrap();
         std::fs::write(&rp, &r).unwrap();
