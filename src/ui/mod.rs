@@ -170,7 +170,10 @@ pub(crate) fn pane_line<'a>(
 /// of its own would be lost: each joins the span before it (or, first on the line, the one
 /// after it), and a line of nothing but zero-width characters is drawn on a dotted circle.
 fn keep_zero_width<'a>(spans: Vec<TextSpan<'a>>, theme: &Theme) -> Vec<TextSpan<'a>> {
-    if spans.iter().all(|s| s.width() > 0) {
+    // After sanitising, any ASCII character is one cell wide: only the rare span without one
+    // needs measuring.
+    let zero_width = |s: &TextSpan| !s.content.bytes().any(|b| b.is_ascii()) && s.width() == 0;
+    if !spans.iter().any(zero_width) {
         return spans;
     }
     let mut out: Vec<TextSpan<'a>> = Vec::with_capacity(spans.len());
@@ -179,7 +182,7 @@ fn keep_zero_width<'a>(spans: Vec<TextSpan<'a>>, theme: &Theme) -> Vec<TextSpan<
         if span.content.is_empty() {
             continue;
         }
-        if span.width() == 0 {
+        if zero_width(&span) {
             match out.last_mut() {
                 Some(last) => last.content.to_mut().push_str(&span.content),
                 None => pending.push_str(&span.content),
@@ -206,7 +209,10 @@ fn layered(text: &str, seg: Span, layers: &[(Span, Style)], base: Style) -> Vec<
     for (s, _) in layers {
         cuts.extend([s.start.clamp(seg.start, seg.end), s.end.clamp(seg.start, seg.end)]);
     }
-    let inner = |&at: &usize| at != seg.start && at != seg.end;
+    // A cut before an ASCII character is already a grapheme boundary (the one exception, CR
+    // LF, draws as two blanks): only a cut before anything else needs the graphemes.
+    let inner =
+        |&at: &usize| at != seg.start && at != seg.end && !text.as_bytes().get(at).is_some_and(u8::is_ascii);
     if cuts.iter().any(inner) {
         let piece = text.get(seg.start..seg.end).unwrap_or("");
         let bounds: Vec<usize> =
