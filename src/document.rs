@@ -302,43 +302,50 @@ const CHROME_SIGNALS: &[&str] = &[
 /// True when a short line is made of page-chrome vocabulary ("Leave a Reply",
 /// "Recommended stories", "list of 3 itemsend of list", "Share this article").
 fn is_furniture(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    if lower.contains('©') || lower.starts_with("http://") || lower.starts_with("https://") {
+    let head = t.get(..8).unwrap_or("").to_ascii_lowercase();
+    if t.contains('©') || head.starts_with("http://") || head.starts_with("https://") {
         return true;
     }
-    // Split glued words ("itemsend") by also trying chrome words as prefixes.
-    let words: Vec<String> =
-        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
-    if words.is_empty() || words.len() > 8 {
+    // At most eight words of chrome: a longer line is text (and is not lower-cased for nothing).
+    if t.len() > 8 * (MAX_GLUED + 8) {
         return false;
     }
+    let lower = t.to_lowercase();
+    let mut words = 0;
     let mut signals = 0;
-    for w in &words {
+    for w in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        words += 1;
+        if words > 8 {
+            return false;
+        }
         if w.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        match chrome_split(w) {
-            Some(parts) => signals += parts.iter().filter(|p| CHROME_SIGNALS.contains(p)).count(),
+        match chrome_signals(w) {
+            Some(n) => signals += n,
             None => return false,
         }
     }
     signals > 0
 }
 
-/// `w` as a sequence of chrome words, if it is one ("itemsend" → ["items", "end"]).
-fn chrome_split(w: &str) -> Option<Vec<&'static str>> {
-    if let Some(exact) = CHROME_WORDS.iter().find(|c| **c == w) {
-        return Some(vec![exact]);
+/// The longest glued run of chrome words looked at ("listof3itemsendoflist" is 21 bytes).
+const MAX_GLUED: usize = 48;
+
+/// How many signal words `w` holds when it is a run of chrome words glued together
+/// ("itemsend" → "items" + "end" → 1), or `None` when it is not one.
+fn chrome_signals(w: &str) -> Option<usize> {
+    if w.len() > MAX_GLUED {
+        return None;
     }
-    for c in CHROME_WORDS {
-        if c.len() >= 3 && w.len() > c.len() && w.starts_with(c) {
-            if let Some(mut rest) = chrome_split(&w[c.len()..]) {
-                rest.insert(0, c);
-                return Some(rest);
-            }
-        }
+    let signal = |c: &str| usize::from(CHROME_SIGNALS.contains(&c));
+    if CHROME_WORDS.contains(&w) {
+        return Some(signal(w));
     }
-    None
+    CHROME_WORDS
+        .iter()
+        .filter(|c| c.len() >= 3 && w.len() > c.len() && w.starts_with(**c))
+        .find_map(|c| chrome_signals(&w[c.len()..]).map(|n| n + signal(c)))
 }
 
 const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '»', '›'];
