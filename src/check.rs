@@ -48,6 +48,65 @@ pub fn whole_pipeline(data: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// A reader session on arbitrary bytes (the second fuzz target): the first bytes give a
+/// terminal size and a sequence of keys (every action of the key table, typing into the
+/// search prompt, resizes, and the analysis arriving part-way), the rest the two versions.
+/// After every key the screen is drawn; no drawn cell may hold a control or bidi character,
+/// and the layout must keep its invariants.
+pub fn reader_session(data: &[u8]) -> Result<(), String> {
+    use crate::app::{Action, App, Edit};
+    use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
+    let [w, h, n, rest @ ..] = data else { return Ok(()) };
+    let (keys, text) = rest.split_at(usize::from(*n % 48).min(rest.len()));
+    let Some((&knob, text)) = text.split_first() else { return Ok(()) };
+    let (a, b) = text.split_at(text.len() * usize::from(knob) / 255);
+    let (Ok(a), Ok(b)) = (from_bytes("a", a), from_bytes("b", b)) else { return Ok(()) };
+    let (left, right) = Document::parse_pair(a, Some(b));
+    let analysed = Comparison::new(left.clone(), right.clone());
+    let size = |w: u8, h: u8| (10 + u16::from(w % 200), 3 + u16::from(h % 60));
+    let (mut width, mut height) = size(*w, *h);
+    let progress = std::sync::Arc::new(crate::comparison::Progress::default());
+    let mut app = App::analysing(Comparison::unaligned(left, right), progress, width, height);
+    let mut pending = Some(analysed);
+    let draw = |app: &App, width: u16, height: u16| -> Result<(), String> {
+        let area = Rect::new(0, 0, width, height);
+        let mut buf = Buffer::empty(area);
+        app.render(area, &mut buf);
+        let bad = |ch: char| ch.is_control() || crate::text::is_unsafe(ch);
+        match buf.content.iter().find(|c| c.symbol().chars().any(bad)) {
+            Some(cell) => Err(format!("drew {:?} at {width}×{height}", cell.symbol())),
+            None => Ok(()),
+        }
+    };
+    draw(&app, width, height)?;
+    for (i, &k) in keys.iter().enumerate() {
+        if app.input.is_some() {
+            app.edit(match k % 8 {
+                0 => Edit::Backspace,
+                1 => Edit::Commit,
+                2 => Edit::Cancel,
+                _ => Edit::Char(char::from(b'a' + k % 26)),
+            });
+        } else {
+            let actions = Action::ALL.len();
+            match usize::from(k) % (actions + 2) {
+                a if a < actions => app.update(Action::ALL[a]),
+                a if a == actions => {
+                    (width, height) = size(k, keys.get(i + 1).copied().unwrap_or(k));
+                    app.resize(width, height);
+                }
+                _ => {
+                    if let Some(c) = pending.take() {
+                        app.finish_analysis(c, std::time::Duration::ZERO);
+                    }
+                }
+            }
+        }
+        draw(&app, width, height)?;
+    }
+    layout(&app.comparison, &app.layout)
+}
+
 /// Checks a whole comparison; the error names the first broken rule.
 pub fn comparison(c: &Comparison) -> Result<(), String> {
     let sides = [(true, Some(&c.left)), (false, c.right.as_ref())];

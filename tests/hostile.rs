@@ -306,19 +306,27 @@ fn a_50_mb_pair_and_a_million_one_word_lines() {
     }
 }
 
-/// Every input fuzzing ever crashed on (tests/fixtures/fuzz/, copied from fuzz/artifacts/),
-/// replayed through the same pipeline the fuzz target runs.
+/// Every input fuzzing ever crashed on (tests/fixtures/fuzz/TARGET/, copied from
+/// fuzz/artifacts/TARGET/), replayed through the same code the fuzz target runs.
 #[test]
 fn what_fuzzing_found_stays_fixed() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    type Target = fn(&[u8]) -> Result<(), String>;
+    let targets: [(&str, Target); 2] =
+        [("compare", redline::check::whole_pipeline), ("reader", redline::check::reader_session)];
     let mut n = 0;
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let data = std::fs::read(&path).unwrap();
-        redline::check::whole_pipeline(&data).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        n += 1;
+    for (target, run) in targets {
+        for entry in std::fs::read_dir(root.join(target)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                continue;
+            }
+            let data = std::fs::read(&path).unwrap();
+            run(&data).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            n += 1;
+        }
     }
-    assert!(n >= 1, "the crashes fuzzing found are kept");
+    assert!(n >= 2, "the crashes fuzzing found are kept");
 }
 
 /// The first crash fuzzing found: a number followed by "per" at the end of a paragraph.
