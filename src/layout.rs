@@ -79,7 +79,7 @@ impl Layout {
             .collect();
         // Rows wrap independently: in parallel, a block of rows at a time (so the per-row
         // pieces of a million-row pair are never all held at once), then laid end to end.
-        const BLOCK: usize = 8192;
+        const BLOCK: usize = 65_536;
         let mut lines = Vec::new();
         let mut row_starts = Vec::with_capacity(comparison.rows.len());
         for (b, block) in comparison.rows.chunks(BLOCK).enumerate() {
