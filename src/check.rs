@@ -5,7 +5,7 @@
 
 use crate::comparison::Comparison;
 use crate::document::{Document, Span};
-use crate::input::from_bytes;
+use crate::input::{from_bytes, Source};
 use crate::layout::Layout;
 use crate::ui::print::{write_text, TextOptions};
 
@@ -16,9 +16,7 @@ use crate::ui::print::{write_text, TextOptions};
 /// the way. The first byte picks where the bytes are cut into the two versions, the width and
 /// the options. Input that is refused (empty, binary) is fine; a broken rule is an error.
 pub fn whole_pipeline(data: &[u8]) -> Result<(), String> {
-    let Some((&knob, rest)) = data.split_first() else { return Ok(()) };
-    let (a, b) = rest.split_at(rest.len() * usize::from(knob) / 255);
-    let (Ok(a), Ok(b)) = (from_bytes("a", a), from_bytes("b", b)) else { return Ok(()) };
+    let Some((knob, a, b)) = two_versions(data) else { return Ok(()) };
     let c = Comparison::from_sources(a, Some(b));
     comparison(&c)?;
     layout(&c, &Layout::new(&c, 2 + usize::from(knob % 64), knob % 2 == 1))?;
@@ -33,9 +31,7 @@ pub fn whole_pipeline(data: &[u8]) -> Result<(), String> {
             return Err(format!("--text printed an escape sequence that is not SGR: {part:?}"));
         }
     }
-    let dangerous =
-        |ch: char| ch != '\n' && ch != '\u{1b}' && (ch.is_control() || crate::text::is_unsafe(ch));
-    if let Some(ch) = printed.chars().find(|&ch| dangerous(ch)) {
+    if let Some(ch) = printed.chars().find(|&ch| ch != '\u{1b}' && drives_terminal(ch)) {
         return Err(format!("--text printed {ch:?}"));
     }
     let mut json = Vec::new();
@@ -58,9 +54,7 @@ pub fn reader_session(data: &[u8]) -> Result<(), String> {
     use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
     let [w, h, n, rest @ ..] = data else { return Ok(()) };
     let (keys, text) = rest.split_at(usize::from(*n % 48).min(rest.len()));
-    let Some((&knob, text)) = text.split_first() else { return Ok(()) };
-    let (a, b) = text.split_at(text.len() * usize::from(knob) / 255);
-    let (Ok(a), Ok(b)) = (from_bytes("a", a), from_bytes("b", b)) else { return Ok(()) };
+    let Some((_, a, b)) = two_versions(text) else { return Ok(()) };
     let (left, right) = Document::parse_pair(a, Some(b));
     let analysed = Comparison::new(left.clone(), right.clone());
     let size = |w: u8, h: u8| (10 + u16::from(w % 200), 3 + u16::from(h % 60));
@@ -72,8 +66,7 @@ pub fn reader_session(data: &[u8]) -> Result<(), String> {
         let area = Rect::new(0, 0, width, height);
         let mut buf = Buffer::empty(area);
         app.render(area, &mut buf);
-        let bad = |ch: char| ch.is_control() || crate::text::is_unsafe(ch);
-        match buf.content.iter().find(|c| c.symbol().chars().any(bad)) {
+        match buf.content.iter().find(|c| c.symbol().chars().any(drives_terminal)) {
             Some(cell) => Err(format!("drew {:?} at {width}×{height}", cell.symbol())),
             None => Ok(()),
         }
@@ -105,6 +98,20 @@ pub fn reader_session(data: &[u8]) -> Result<(), String> {
         draw(&app, width, height)?;
     }
     layout(&app.comparison, &app.layout)
+}
+
+/// The two versions in fuzzed bytes: the first byte says where the rest is cut in two (and is
+/// returned as a knob for other choices). `None` when either side is refused (empty, binary).
+fn two_versions(data: &[u8]) -> Option<(u8, Source, Source)> {
+    let (&knob, rest) = data.split_first()?;
+    let (a, b) = rest.split_at(rest.len() * usize::from(knob) / 255);
+    Some((knob, from_bytes("a", a).ok()?, from_bytes("b", b).ok()?))
+}
+
+/// A character that must never reach the terminal from an input: a control character other
+/// than the newline, or a bidi control.
+fn drives_terminal(ch: char) -> bool {
+    ch != '\n' && (ch.is_control() || crate::text::is_unsafe(ch))
 }
 
 /// Checks a whole comparison; the error names the first broken rule.
