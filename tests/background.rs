@@ -3,8 +3,6 @@
 
 mod common;
 
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
 use redline::app::{Action, App};
 use redline::comparison::{Comparison, Progress, Stage};
 use std::sync::atomic::Ordering;
@@ -12,11 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 fn status(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.geometry.width, app.geometry.height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = terminal.backend().buffer();
-    let y = buf.area.height - 1;
-    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    common::screen_text(&common::draw(app)).pop().unwrap_or_default()
 }
 
 fn analysing(progress: &Arc<Progress>) -> App {

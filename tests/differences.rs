@@ -4,19 +4,11 @@
 
 mod common;
 
-use common::bundled_pair;
-use ratatui::backend::TestBackend;
+use common::{bundled_pair, draw};
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use ratatui::Terminal;
 use redline::app::{Action, App, Edit, Scrolling};
 use redline::comparison::DiffKind;
-
-fn draw(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.geometry.width, app.geometry.height)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    t.backend().buffer().clone()
-}
 
 /// Runs of cells with background `bg` in columns `x0..x1` of lines `y0..=y1`, as text.
 fn runs(buf: &Buffer, x0: u16, x1: u16, y0: u16, y1: u16, bg: Color) -> Vec<String> {

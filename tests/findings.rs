@@ -3,21 +3,10 @@
 
 mod common;
 
-use common::bundled_pair;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use common::{bundled_pair, draw, pair, screen_text};
 use redline::app::{Action, App, Panel};
 use redline::comparison::Comparison;
-use redline::document::Document;
 use redline::findings::{Finding, FindingKind};
-use redline::input::Source;
-
-fn pair(a: &str, b: &str) -> Comparison {
-    Comparison::new(
-        Document::parse(Source::from_text("a", a)),
-        Some(Document::parse(Source::from_text("b", b))),
-    )
-}
 
 fn texts(c: &Comparison, f: &Finding) -> (Option<String>, Option<String>) {
     (
@@ -244,16 +233,11 @@ fn json_findings_have_the_documented_shape() {
 #[test]
 fn the_findings_panel_lists_by_kind_and_enter_shows_both_sides() {
     let mut app = App::new(bundled_pair(), 130, 40);
-    let mut t = Terminal::new(TestBackend::new(130, 40)).unwrap();
-    t.draw(|f| f.render_widget(&app, f.area())).unwrap();
-    let status: String = (0..130).map(|x| t.backend().buffer()[(x, 39)].symbol().to_string()).collect();
+    let status = screen_text(&draw(&app)).pop().unwrap();
     assert!(status.contains(&format!("{} findings", app.comparison.findings.len())), "{status}");
     app.update(Action::FindingsPanel);
     assert_eq!(app.panel, Some(Panel::Findings));
-    t.draw(|f| f.render_widget(&app, f.area())).unwrap();
-    let screen: Vec<String> = (0..40)
-        .map(|y| (0..130).map(|x| t.backend().buffer()[(x, y)].symbol().to_string()).collect())
-        .collect();
+    let screen = screen_text(&draw(&app));
     assert!(
         screen.iter().any(|l| l.contains("quotation altered") && l.contains("Vladimir Putin:")),
         "{screen:#?}"
@@ -262,8 +246,7 @@ fn the_findings_panel_lists_by_kind_and_enter_shows_both_sides() {
     app.update(Action::SelectNext);
     app.update(Action::Open);
     assert_eq!(app.shown_finding, Some(1));
-    t.draw(|f| f.render_widget(&app, f.area())).unwrap();
-    let buf = t.backend().buffer();
+    let buf = draw(&app);
     let highlighted = |x0: u16| -> String {
         (0..40)
             .flat_map(|y| (x0..x0 + 65).map(move |x| (x, y)))

@@ -3,8 +3,9 @@
 //! nothing panics, nothing from the input reaches the terminal as a control character, every
 //! span is on character boundaries, and bad input is a one-line error with status 2.
 
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+mod common;
+
+use common::{draw, pair, screen_text};
 use redline::app::{Action, App, Edit};
 use redline::comparison::Comparison;
 use redline::document::Document;
@@ -173,9 +174,7 @@ fn every_case_on_screen() {
                 }
                 redline::check::layout(&comparison, &app.layout)
                     .unwrap_or_else(|e| panic!("{}: {e}", c.name));
-                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-                terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
-                let buf = terminal.backend().buffer();
+                let buf = draw(&app);
                 for cell in &buf.content {
                     assert!(
                         !cell.symbol().chars().any(is_dangerous),
@@ -212,23 +211,6 @@ fn invisible_characters_are_counted_in_the_notice() {
     assert_eq!(doc.notice.as_deref(), Some("2 invisible zero-width characters"));
 }
 
-fn screen(c: Comparison, w: u16, h: u16) -> Vec<String> {
-    screen_of(&App::new(c, w, h))
-}
-
-fn screen_of(app: &App) -> Vec<String> {
-    let (w, h) = (app.geometry.width, app.geometry.height);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = terminal.backend().buffer();
-    (0..h).map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect()).collect()
-}
-
-fn pair(a: &str, b: &str) -> Comparison {
-    let doc = |t: &str| Document::parse(input::Source::from_text("x", t));
-    Comparison::new(doc(a), Some(doc(b)))
-}
-
 /// Decomposed text (as macOS saves it) puts an accent after its letter. A highlight that ends
 /// on the letter (here a search for "Cafe") must leave the accent on it, not drawn over and lost
 /// (found by the screen property); the word differences treat the accent as part of the word.
@@ -242,7 +224,7 @@ fn an_accent_after_a_highlight_stays_on_its_letter() {
     }
     app.edit(Edit::Commit);
     assert!(app.search.as_ref().is_some_and(|s| !s.matches.is_empty()));
-    let lines = screen_of(&app);
+    let lines = screen_text(&draw(&app));
     assert!(lines[1].contains("Cafe\u{301}"), "{:?}", lines[1]);
     let words = pair("Meet at the Cafe\u{301} today.", "Meet at the Cafe today.").words;
     let left: Vec<_> = words.left[0].iter().map(|m| m.span).collect();
@@ -252,7 +234,7 @@ fn an_accent_after_a_highlight_stays_on_its_letter() {
 /// A paragraph of nothing but zero-width characters is drawn on a dotted circle, not dropped.
 #[test]
 fn a_paragraph_of_only_a_combining_mark_is_drawn() {
-    let lines = screen(pair("Text.\n\n\u{301}", "Text."), 80, 8);
+    let lines = screen_text(&draw(&App::new(pair("Text.\n\n\u{301}", "Text."), 80, 8)));
     assert!(lines.iter().any(|l| l.contains("◌\u{301}")), "{lines:#?}");
 }
 
@@ -296,7 +278,7 @@ fn a_50_mb_pair_and_a_million_one_word_lines() {
         let mut app = App::new(c, 120, 40);
         for action in [Action::NextDifference, Action::Bottom, Action::PrevDifference] {
             app.update(action);
-            let lines = screen_of(&app);
+            let lines = screen_text(&draw(&app));
             assert!(lines[0].contains(&format!("┌ {name} · ")), "{name}: {}", lines[0]);
             assert!(lines[39].contains("? help"), "{name}: {}", lines[39]);
         }

@@ -3,21 +3,13 @@
 
 mod common;
 
-use common::bundled_pair;
-use ratatui::backend::TestBackend;
+use common::{bundled_pair, draw};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use ratatui::Terminal;
 use redline::app::{Action, App, Panel};
 use redline::comparison::Comparison;
 use redline::document::Document;
 use redline::input::Source;
-
-fn draw(app: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.geometry.width, app.geometry.height)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    t.backend().buffer().clone()
-}
 
 fn line(buf: &Buffer, y: u16) -> String {
     (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()

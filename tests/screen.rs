@@ -3,23 +3,8 @@
 
 mod common;
 
-use common::bundled_pair;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::Terminal;
+use common::{bundled_pair, draw, screen_text};
 use redline::app::{Action, App, Overlay};
-
-fn draw(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.geometry.width, app.geometry.height)).unwrap();
-    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn screen_text(buf: &Buffer) -> Vec<String> {
-    (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>())
-        .collect()
-}
 
 fn app(w: u16, h: u16) -> App {
     App::new(bundled_pair(), w, h)

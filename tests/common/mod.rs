@@ -1,6 +1,11 @@
-//! Shared helpers for the integration tests: the bundled pair and its gold answer key.
+//! Shared helpers for the integration tests: the bundled pair and its gold answer key, a pair
+//! from two strings, and the reader drawn into a TestBackend.
 #![allow(dead_code)] // each test binary uses a different subset
 
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::Terminal;
+use redline::app::App;
 use redline::bundled;
 use redline::comparison::Comparison;
 use redline::document::Document;
@@ -12,6 +17,26 @@ pub fn bundled_pair() -> Comparison {
         Document::parse(Source::from_text(bundled::LEFT_NAME, bundled::LEFT)),
         Some(Document::parse(Source::from_text(bundled::RIGHT_NAME, bundled::RIGHT))),
     )
+}
+
+/// A comparison of two texts, named "a" and "b".
+pub fn pair(a: &str, b: &str) -> Comparison {
+    Comparison::new(
+        Document::parse(Source::from_text("a", a)),
+        Some(Document::parse(Source::from_text("b", b))),
+    )
+}
+
+/// The reader drawn at its own size into a TestBackend.
+pub fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.geometry.width, app.geometry.height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Each row of a drawn screen as text, a cell's symbol at a time.
+pub fn screen_text(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()).collect()
 }
 
 /// The gold file, as copied into tests/data (a test checks the copy against shared/).
