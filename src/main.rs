@@ -146,9 +146,9 @@ fn reader(left: Source, right: Option<Source>) -> anyhow::Result<ExitCode> {
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::analysing(Comparison::unaligned(left, right), progress, w, h);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    tui::run(app, Some(rx))?;
+    let ending = tui::run(app, Some(rx))?;
     // Quitting does not wait for an analysis still running: leaving main ends it.
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(ending.exit_status()))
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so

@@ -156,12 +156,85 @@ impl<'a> Report<'a> {
 /// Writes the report as pretty-printed JSON and a newline, streamed: a large pair's report
 /// (hundreds of MB for a million paragraphs) is never held whole in memory.
 pub fn write_json(c: &Comparison, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Report::new(c))?;
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
+    Report::new(c).serialize(&mut ser)?;
     writeln!(out)
 }
 
 /// The report as pretty-printed JSON.
 pub fn to_json(c: &Comparison) -> String {
-    // Serialising plain structs of strings and numbers cannot fail; NaN scores are never made.
-    serde_json::to_string_pretty(&Report::new(c)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let mut out = Vec::new();
+    // Writing plain structs of strings and numbers into memory cannot fail; NaN scores are
+    // never made.
+    match write_json(c, &mut out) {
+        Ok(()) => String::from_utf8_lossy(&out).trim_end().to_owned(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    }
+}
+
+/// serde_json's pretty printer, except that strings never carry a character that a terminal
+/// showing the output could obey: serde_json escapes C0 controls itself; this also writes DEL,
+/// the C1 controls (U+0080–U+009F: 0x9B is a one-byte CSI) and the bidi controls as `\uXXXX`,
+/// and the line and paragraph separators U+2028/U+2029, which end lines for some readers.
+/// The JSON value is the same; only its spelling is safe to print.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+/// Whether a character inside a JSON string is written escaped.
+fn escaped_in_json(c: char) -> bool {
+    crate::text::is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut from = 0;
+        for (i, c) in fragment.char_indices().filter(|&(_, c)| escaped_in_json(c)) {
+            w.write_all(&fragment.as_bytes()[from..i])?;
+            // Every such character is in the Basic Multilingual Plane: one \uXXXX.
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            from = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[from..])
+    }
+
+    // The layout is the pretty printer's.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }

@@ -259,3 +259,28 @@ fn the_findings_panel_lists_by_kind_and_enter_shows_both_sides() {
     app.update(Action::Resync);
     assert_eq!(app.scroll, app.scroll_right);
 }
+
+/// A finding longer than the panel is wide is shown in full while it is chosen (wrapped under
+/// its column), and cut to one line otherwise.
+#[test]
+fn the_chosen_finding_is_shown_in_full() {
+    let mut app = App::new(bundled_pair(), 100, 40);
+    app.update(Action::FindingsPanel);
+    let panel = |app: &App| -> String {
+        let screen = screen_text(&draw(app));
+        let top = screen.iter().position(|l| l.contains("Findings ·")).expect("the panel");
+        screen[top..]
+            .iter()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' ').to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Putin's quotation and its last change, "all → it", all on screen.
+    let chosen = words(&panel(&app));
+    assert!(chosen.contains("That’s all,”") && chosen.contains("all → it)"), "{chosen}");
+    app.update(Action::SelectNext);
+    let other = words(&panel(&app));
+    assert!(!other.contains("all → it)"), "no longer chosen, Putin's finding is one line: {other}");
+    assert!(other.contains("“seems better” (seems → looking)"), "{other}");
+}

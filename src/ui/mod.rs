@@ -3,6 +3,7 @@
 
 pub mod print;
 pub mod theme;
+mod wrap;
 
 use crate::app::{App, Overlay, Panel, Scrolling};
 use crate::comparison::Comparison;
@@ -379,7 +380,8 @@ fn render_people(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 /// The findings panel: one line per finding, grouped by kind (the kind written on the first
-/// line of its group), the chosen one reversed; the list scrolls to keep it shown.
+/// line of its group); the chosen one reversed and wrapped in full, the others cut at the
+/// edge. The list scrolls to keep the whole choice shown.
 fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let c = &app.comparison;
     let findings = &c.findings;
@@ -391,22 +393,36 @@ fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     };
     let rows = inner.height as usize;
     let chosen = app.finding.min(findings.len() - 1);
-    let first = (chosen + 1).saturating_sub(rows.max(1));
     let label_w = findings.iter().map(|f| f.kind.label().chars().count()).max().unwrap_or(0);
-    for (y, (i, f)) in (inner.y..inner.y + inner.height).zip(findings.iter().enumerate().skip(first)) {
+    let line = |i: usize, first: usize| {
+        let f = &findings[i];
         let first_of_kind = i == 0 || findings[i - 1].kind != f.kind || i == first;
         let label = if first_of_kind { f.kind.label() } else { "" };
-        let what = describe_finding(c, f);
         let speaker = f.speaker.as_deref().map(|s| format!("{}: ", text::sanitize(s))).unwrap_or_default();
-        let mut spans = vec![
+        Line::from(vec![
             TextSpan::styled(format!(" {label:<label_w$}  "), theme.help_key()),
             TextSpan::styled(speaker, theme.title()),
-            TextSpan::raw(what),
-        ];
-        if i == chosen {
-            spans = spans.into_iter().map(|s| s.patch_style(theme.selected())).collect();
-        }
-        Line::from(spans).render(Rect { y, height: 1, ..inner }, buf);
+            TextSpan::raw(describe_finding(c, f)),
+        ])
+    };
+    // The chosen finding's lines, as many as the panel holds; the entries before it fill
+    // what is left above.
+    let mut whole = wrap::wrap(line(chosen, chosen), inner.width as usize, label_w + 3);
+    whole.truncate(rows.max(1));
+    let first = (chosen + whole.len()).saturating_sub(rows.max(1));
+    let whole: Vec<Line> = if first == chosen {
+        whole
+    } else {
+        wrap::wrap(line(chosen, first), inner.width as usize, label_w + 3)
+            .into_iter()
+            .take(whole.len())
+            .collect()
+    };
+    let mut lines: Vec<Line> = (first..chosen).map(|i| line(i, first)).collect();
+    lines.extend(whole.into_iter().map(|l| l.patch_style(theme.selected())));
+    lines.extend((chosen + 1..findings.len()).take(rows.saturating_sub(lines.len())).map(|i| line(i, first)));
+    for (y, l) in (inner.y..inner.y + inner.height).zip(lines) {
+        l.render(Rect { y, height: 1, ..inner }, buf);
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::pane_line;
 use super::theme::Theme;
+use super::wrap::wrap;
 use crate::comparison::Comparison;
 use crate::describe::{describe_finding, summary_line};
 use crate::layout::{Layout, Segment, VisualLine};
@@ -78,48 +79,53 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
         write_skipped(c.rows.len() - next_row, &mut buf, &theme, opts.color, out)?;
     }
 
-    // Footer: the summary, the people, the findings; long lines are not cut.
-    let mut footer: Vec<Line> = Vec::new();
+    // Footer: the summary, the people, the findings, each wrapped to the width with its
+    // continuation lines under its own column.
+    let mut footer: Vec<(Line, usize)> = Vec::new();
     if c.right.is_some() {
-        footer.push(Line::styled(summary_line(c, usize::MAX), theme.title()));
+        footer.push((Line::styled(summary_line(c, usize::MAX), theme.title()), 2));
     }
     if !c.people.persons.is_empty() {
-        footer.push(Line::raw(""));
-        footer.push(Line::styled("People (mentions left, right)", theme.title()));
+        footer.push((Line::raw(""), 0));
+        footer.push((Line::styled("People (mentions left, right)", theme.title()), 2));
         for (i, p) in c.people.persons.iter().enumerate() {
             let counts = match c.right {
-                Some(_) => format!("{:>4} {:>4}  ", p.left.len(), p.right.len()),
-                None => format!("{:>4}  ", p.left.len()),
+                Some(_) => format!("  {:>4} {:>4}  ", p.left.len(), p.right.len()),
+                None => format!("  {:>4}  ", p.left.len()),
             };
+            let indent = text::width(&counts);
             let only = p.only_in(c.right.is_some()).map(|s| format!("  {s}")).unwrap_or_default();
-            footer.push(Line::from(vec![
-                TextSpan::raw(format!("  {counts}")),
+            let line = Line::from(vec![
+                TextSpan::raw(counts),
                 TextSpan::styled(text::sanitize(&p.name), theme.person(i)),
                 TextSpan::styled(only, theme.help_key()),
-            ]));
+            ]);
+            footer.push((line, indent));
         }
     }
     if !c.findings.is_empty() {
-        footer.push(Line::raw(""));
-        footer.push(Line::styled(format!("Findings ({})", c.findings.len()), theme.title()));
+        footer.push((Line::raw(""), 0));
+        footer.push((Line::styled(format!("Findings ({})", c.findings.len()), theme.title()), 2));
         let label_w = c.findings.iter().map(|f| f.kind.label().chars().count()).max().unwrap_or(0);
         for (i, f) in c.findings.iter().enumerate() {
             let first_of_kind = i == 0 || c.findings[i - 1].kind != f.kind;
             let label = if first_of_kind { f.kind.label() } else { "" };
             let speaker =
                 f.speaker.as_deref().map(|s| format!("{}: ", text::sanitize(s))).unwrap_or_default();
-            footer.push(Line::from(vec![
+            let line = Line::from(vec![
                 TextSpan::styled(format!("  {label:<label_w$}  "), theme.help_key()),
                 TextSpan::styled(speaker, theme.title()),
                 TextSpan::raw(describe_finding(c, f)),
-            ]));
+            ]);
+            footer.push((line, label_w + 4));
         }
     }
-    for line in footer {
-        let w = line.width().clamp(1, u16::MAX as usize) as u16;
-        let mut wide = Buffer::empty(Rect::new(0, 0, w, 1));
-        line.render(wide.area, &mut wide);
-        write_row(&wide, opts.color, out)?;
+    for (line, indent) in footer {
+        for part in wrap(line, width as usize, indent) {
+            buf.reset();
+            part.render(buf.area, &mut buf);
+            write_row(&buf, opts.color, out)?;
+        }
     }
     Ok(())
 }

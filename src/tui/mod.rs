@@ -1,0 +1,141 @@
+//! The terminal shell: set the terminal up, feed events to the App, draw, and restore the
+//! terminal on every way out (normal exit, error, panic).
+
+mod wakes;
+
+use crate::app::{Action, App};
+use crate::comparison::Comparison;
+use crate::keymap;
+use anyhow::Result;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
+use crossterm::execute;
+use std::io::stdout;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+use wakes::{Wake, Wakes};
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: usize = 3;
+
+/// How often the screen is redrawn while an analysis runs (for its gauge). An idle reader
+/// waits for its next wake-up without a timeout.
+const TICK: Duration = Duration::from_millis(50);
+
+/// Why the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A termination signal (its number) ended it.
+    Signal(i32),
+    /// The terminal went away (hung up, or could no longer be read or written).
+    TerminalGone,
+}
+
+impl Ending {
+    /// The exit status, as a shell reports a process a signal ended: 128 + the signal, and
+    /// a lost terminal as a hang-up.
+    pub fn exit_status(self) -> u8 {
+        let signal = match self {
+            Ending::Quit => return 0,
+            Ending::Signal(n) => n,
+            Ending::TerminalGone => signal_hook::consts::SIGHUP,
+        };
+        u8::try_from(128 + signal).unwrap_or(u8::MAX)
+    }
+}
+
+/// Runs the reader until the user quits. With `analysis`, the reader shows the documents
+/// at once and takes the finished comparison from it when it comes; quitting does not wait.
+pub fn run(mut app: App, mut analysis: Option<Receiver<Comparison>>) -> Result<Ending> {
+    let started = Instant::now();
+    // A small pair is done before the eye notices: wait a moment rather than flash the
+    // unaligned texts. A large one shows at once.
+    let size = app.comparison.left.text.len() + app.comparison.right.as_ref().map_or(0, |d| d.text.len());
+    if let Some(rx) = analysis.as_ref().filter(|_| size < 1 << 20) {
+        if let Ok(c) = rx.recv_timeout(Duration::from_millis(120)) {
+            app.finish_analysis(c, started.elapsed());
+            app.message = None;
+            analysis = None;
+        }
+    }
+    // Signals are caught before the terminal goes raw, so every one of them ends the reader
+    // through the restoring path below.
+    let wakes = Wakes::start()?;
+    let mut terminal = ratatui::init();
+    // ratatui::init installed a panic hook that restores the terminal; put mouse reporting
+    // off first, or a crashed reader would leave the shell flooded with mouse codes.
+    let restore_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        restore_hook(info);
+    }));
+    let result = (|| -> Result<Ending> {
+        execute!(stdout(), EnableMouseCapture)?;
+        let size = terminal.size()?;
+        app.resize(size.width, size.height);
+        while app.running {
+            if let Err(e) = terminal.draw(|frame| frame.render_widget(&app, frame.area())) {
+                // A terminal that cannot be written to is gone; anything else is an error.
+                return match e.kind() {
+                    std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::NotConnected => {
+                        Ok(Ending::TerminalGone)
+                    }
+                    _ if rustix::io::Errno::from_io_error(&e) == Some(rustix::io::Errno::IO) => {
+                        Ok(Ending::TerminalGone)
+                    }
+                    _ => Err(e.into()),
+                };
+            }
+            let wait = analysis.as_ref().map(|_| TICK);
+            match wakes.next(wait) {
+                None => {}
+                Some(Wake::Event(event)) => handle(&mut app, event),
+                Some(Wake::Signal(n)) => return Ok(Ending::Signal(n)),
+                Some(Wake::Hangup | Wake::InputFailed) => return Ok(Ending::TerminalGone),
+            }
+            if let Some(rx) = &analysis {
+                match rx.try_recv() {
+                    Ok(c) => {
+                        app.finish_analysis(c, started.elapsed());
+                        analysis = None;
+                    }
+                    Err(TryRecvError::Disconnected) => {
+                        app.analysis = None;
+                        app.message = Some("the analysis failed; showing the texts unaligned".into());
+                        analysis = None;
+                    }
+                    Err(TryRecvError::Empty) => {}
+                }
+            }
+        }
+        Ok(Ending::Quit)
+    })();
+    // Restoring a terminal that is gone fails at once (EIO); what can be restored is.
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    drop(wakes);
+    result
+}
+
+/// One terminal event, given to the App as an action or an edit.
+fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            if app.input.is_some() {
+                if let Some(edit) = keymap::edit_for(&key) {
+                    app.edit(edit);
+                }
+            } else if let Some(action) = keymap::action_for(&key, app.panel.is_some()) {
+                app.update(action);
+            }
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => (0..WHEEL_LINES).for_each(|_| app.update(Action::LineDown)),
+            MouseEventKind::ScrollUp => (0..WHEEL_LINES).for_each(|_| app.update(Action::LineUp)),
+            _ => {}
+        },
+        Event::Resize(w, h) => app.resize(w, h),
+        _ => {}
+    }
+}

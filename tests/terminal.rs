@@ -1,0 +1,161 @@
+//! The real binary in a pseudo-terminal: the reader never outlives its terminal, and a signal
+//! ends it with the terminal restored.
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+use rustix::event::{PollFd, PollFlags, Timespec};
+use rustix::termios::LocalModes;
+use std::os::fd::{BorrowedFd, RawFd};
+use std::time::{Duration, Instant};
+
+/// How long a reader may take to end after its terminal goes away or a signal arrives.
+const ENDS_WITHIN: Duration = Duration::from_secs(2);
+
+struct Reader {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Vec<u8>,
+}
+
+/// Starts the reader on the bundled pair in a 100×30 pseudo-terminal and waits until it has
+/// drawn its first screen and gone quiet.
+fn start() -> Reader {
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_redline"));
+    cmd.env("TERM", "xterm-256color");
+    let child = pty.slave.spawn_command(cmd).expect("start redline");
+    // Only the child may hold the terminal side, or closing ours would not hang it up.
+    drop(pty.slave);
+    let mut reader = Reader { master: pty.master, child, output: Vec::new() };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !reader.drain(Duration::from_millis(400)) || !reader.shown("source.txt") {
+        assert!(
+            Instant::now() < deadline,
+            "no screen within 30 s: {:?}",
+            String::from_utf8_lossy(&reader.output)
+        );
+    }
+    reader
+}
+
+impl Reader {
+    /// Reads what the reader wrote; true when it wrote nothing for `quiet`.
+    fn drain(&mut self, quiet: Duration) -> bool {
+        !read_available(fd_of(&*self.master), &mut self.output, quiet)
+    }
+
+    fn shown(&self, needle: &str) -> bool {
+        String::from_utf8_lossy(&self.output).contains(needle)
+    }
+
+    /// The terminal's local modes (canonical input, echo…) as the reader left them.
+    fn local_modes(&self) -> LocalModes {
+        rustix::termios::tcgetattr(fd_of(&*self.master)).expect("read the terminal's modes").local_modes
+    }
+
+    fn pid(&self) -> rustix::process::Pid {
+        let pid = self.child.process_id().expect("a running child");
+        rustix::process::Pid::from_raw(i32::try_from(pid).expect("a pid")).expect("a pid")
+    }
+}
+
+/// The descriptor of our side of the terminal.
+fn fd_of(master: &dyn MasterPty) -> BorrowedFd<'_> {
+    let raw: RawFd = master.as_raw_fd().expect("a Unix pseudo-terminal");
+    // SAFETY: the descriptor belongs to `master`, which outlives the borrow.
+    unsafe { BorrowedFd::borrow_raw(raw) }
+}
+
+/// Reads what is there to read within `wait`; false when nothing came (or the other side
+/// is gone).
+fn read_available(fd: BorrowedFd<'_>, out: &mut Vec<u8>, wait: Duration) -> bool {
+    let timeout = Timespec { tv_sec: 0, tv_nsec: i64::try_from(wait.as_nanos()).unwrap_or(0) };
+    let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+    if rustix::event::poll(&mut fds, Some(&timeout)) != Ok(1) {
+        return false;
+    }
+    let mut buf = [0u8; 65536];
+    match rustix::io::read(fd, &mut buf) {
+        Ok(n) if n > 0 => {
+            out.extend_from_slice(&buf[..n]);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Waits up to `limit` for the child to end, reading its output meanwhile when the terminal
+/// is still open; the exit code, or None when it still runs.
+fn wait_for_exit(
+    child: &mut Box<dyn Child + Send + Sync>,
+    limit: Duration,
+    mut drain: impl FnMut(),
+) -> Option<u32> {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait().expect("wait for the reader") {
+            return Some(status.exit_code());
+        }
+        drain();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+#[test]
+fn the_reader_ends_when_its_terminal_goes_away() {
+    let Reader { master, mut child, .. } = start();
+    let pid = child.process_id();
+    // Closing the only descriptor of the terminal's other side hangs it up, as closing a
+    // window or losing an ssh connection does.
+    drop(master);
+    let started = Instant::now();
+    let ended = wait_for_exit(&mut child, ENDS_WITHIN, || {});
+    if ended.is_none() {
+        let _ = child.kill();
+    }
+    assert!(
+        ended.is_some(),
+        "redline (pid {pid:?}) still runs {:?} after its terminal closed",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn sigterm_ends_the_reader_and_restores_the_terminal() {
+    let mut reader = start();
+    assert!(
+        !reader.local_modes().contains(LocalModes::ICANON),
+        "the reader should have put the terminal in raw mode"
+    );
+    let before = reader.output.len();
+    rustix::process::kill_process(reader.pid(), rustix::process::Signal::TERM).expect("send SIGTERM");
+    let mut output = std::mem::take(&mut reader.output);
+    let code = {
+        let Reader { master, child, .. } = &mut reader;
+        let fd = fd_of(&**master);
+        wait_for_exit(child, ENDS_WITHIN, || {
+            read_available(fd, &mut output, Duration::ZERO);
+        })
+    };
+    if code.is_none() {
+        let _ = reader.child.kill();
+    }
+    assert_eq!(code, Some(128 + 15), "exit status after SIGTERM (128 + the signal)");
+    reader.output = output;
+    while !reader.drain(Duration::from_millis(100)) {}
+    let modes = reader.local_modes();
+    assert!(
+        modes.contains(LocalModes::ICANON | LocalModes::ECHO | LocalModes::ISIG),
+        "terminal modes not restored: {modes:?}"
+    );
+    let after = String::from_utf8_lossy(&reader.output[before..]).into_owned();
+    for (what, seq) in [
+        ("alternate screen left", "\x1b[?1049l"),
+        ("cursor shown", "\x1b[?25h"),
+        ("mouse reporting off", "\x1b[?1000l"),
+    ] {
+        assert!(after.contains(seq), "{what}: {seq:?} not written after SIGTERM; wrote {after:?}");
+    }
+}
