@@ -1,8 +1,9 @@
 //! Paragraph alignment: links between paragraphs that share content, and the rows of the
 //! side-by-side view built from them.
 
-use crate::comparison::{Link, Progress, Row, RowStatus};
 use crate::document::{Document, Kind};
+use crate::links::{Link, Row, RowStatus};
+use crate::progress::Progress;
 use crate::terms::{TermModel, Unit};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

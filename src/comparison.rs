@@ -6,67 +6,11 @@ use crate::align::{self, Alignment};
 use crate::document::{Document, Span};
 use crate::findings::{self, Finding};
 use crate::input::Source;
+pub use crate::links::{Link, Row, RowStatus};
 use crate::people::People;
+pub use crate::progress::{Progress, Stage};
 use crate::words::{self, WordDiff};
 use serde::Serialize;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
-
-/// Two paragraphs, one a side, that share content.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Link {
-    pub left: usize,
-    pub right: usize,
-    /// How strongly they share content, 0..1.
-    pub score: f64,
-    /// True when the link runs against the reading order of the rows.
-    pub moved: bool,
-}
-
-/// How a row of the side-by-side view differs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RowStatus {
-    Same,
-    Changed,
-    Moved,
-    Omitted,
-    Added,
-    Furniture,
-}
-
-impl RowStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RowStatus::Same => "same",
-            RowStatus::Changed => "changed",
-            RowStatus::Moved => "moved",
-            RowStatus::Omitted => "omitted",
-            RowStatus::Added => "added",
-            RowStatus::Furniture => "furniture",
-        }
-    }
-
-    /// The character that marks a paragraph of this status (in the reader's gutter, in
-    /// `--text` and in the HTML report).
-    pub fn marker(self) -> char {
-        match self {
-            RowStatus::Same => ' ',
-            RowStatus::Changed => '~',
-            RowStatus::Moved => '↕',
-            RowStatus::Omitted => '−',
-            RowStatus::Added => '+',
-            RowStatus::Furniture => '·',
-        }
-    }
-}
-
-/// One row of the side-by-side view: zero, one or several paragraphs a side, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Row {
-    pub left: Vec<usize>,
-    pub right: Vec<usize>,
-    pub status: RowStatus,
-}
 
 /// What kind of difference a reader can jump to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -120,75 +64,6 @@ pub struct Comparison {
     pub findings: Vec<Finding>,
     /// Differences per kind (changed, omitted, added, moved), counted once for the status bar.
     kind_counts: [usize; 4],
-}
-
-/// How far an analysis running elsewhere has got, for a progress gauge: shared counters
-/// the analysis bumps and a reader polls. No terminal types; nothing here blocks.
-#[derive(Debug, Default)]
-pub struct Progress {
-    /// Sentences whose alignment candidates are scored, out of `sentences`.
-    pub scored: AtomicUsize,
-    pub sentences: AtomicUsize,
-    /// Stages finished, one bit each (see [`Stage`]).
-    finished: AtomicU32,
-}
-
-/// The parts of an analysis after the candidate search, with their share of the time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    Alignment,
-    People,
-    Words,
-    Findings,
-}
-
-impl Stage {
-    const ALL: [Stage; 4] = [Stage::Alignment, Stage::People, Stage::Words, Stage::Findings];
-
-    /// The share of a typical analysis's time each stage takes (the candidate search, which
-    /// reports sentence by sentence, takes the other 40%).
-    fn share(self) -> f32 {
-        match self {
-            Stage::Alignment => 0.15,
-            Stage::People => 0.15,
-            Stage::Words => 0.12,
-            Stage::Findings => 0.18,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Alignment => "aligning paragraphs",
-            Stage::People => "finding people",
-            Stage::Words => "word differences",
-            Stage::Findings => "fact-check lens",
-        }
-    }
-}
-
-impl Progress {
-    pub fn finish(&self, stage: Stage) {
-        self.finished.fetch_or(1 << stage as u32, Ordering::Relaxed);
-    }
-
-    pub fn is_finished(&self, stage: Stage) -> bool {
-        self.finished.load(Ordering::Relaxed) & (1 << stage as u32) != 0
-    }
-
-    /// Done so far, 0..=1.
-    pub fn fraction(&self) -> f32 {
-        let total = self.sentences.load(Ordering::Relaxed).max(1);
-        let scored = self.scored.load(Ordering::Relaxed).min(total);
-        let search = 0.4 * scored as f32 / total as f32;
-        let search = if self.is_finished(Stage::Alignment) { 0.4 } else { search };
-        let stages: f32 = Stage::ALL.iter().filter(|s| self.is_finished(**s)).map(|s| s.share()).sum();
-        (search + stages).min(1.0)
-    }
-
-    /// The first stage not finished yet, to name what is running.
-    pub fn running(&self) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| !self.is_finished(*s))
-    }
 }
 
 impl Comparison {

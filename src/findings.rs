@@ -2,8 +2,8 @@
 //! dates it changed, dropped or added; people, places and organisations only one version
 //! names. Pure functions over the two documents, their links and their people.
 
-use crate::comparison::Link;
 use crate::document::{Document, Kind, Span};
+use crate::links::Link;
 use crate::people::{self, People};
 use crate::terms;
 use crate::words::{self, Piece};

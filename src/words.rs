@@ -6,8 +6,8 @@
 //! variants and the case of a sentence's first word are not differences. Short equal islands
 //! between two changes fold into one change, so a phrase is replaced by a phrase.
 
-use crate::comparison::Link;
 use crate::document::{Document, Kind, Span};
+use crate::links::Link;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
