@@ -70,7 +70,10 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     let mut by_left: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.left.len()];
     let mut by_right: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.right.len()];
     for (&(i, j), &s) in &scores {
-        if raw[&(i, j)] >= RAW_FLOOR && s >= LINK_THRESHOLD {
+        if raw[&(i, j)] >= RAW_FLOOR
+            && s >= LINK_THRESHOLD
+            && !model.only_attribution(&model.left[i], &model.right[j])
+        {
             by_left[i].push((j, s));
             by_right[j].push((i, s));
         }
@@ -94,7 +97,7 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
             from_right.insert((i, j), v);
         }
     }
-    let mut para_links: HashMap<(usize, usize), f32> = HashMap::default();
+    let mut evidence: HashMap<(usize, usize), Evidence> = HashMap::default();
     for (key, a) in &from_left {
         let b = &from_right[key];
         // Chosen by one side, and not redundant for the other: a pair whose shared words the
@@ -104,17 +107,110 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
         let agreed = (a.chosen || b.chosen)
             && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
         if agreed {
-            let e = para_links.entry(paras).or_insert(0.0);
-            *e = e.max(a.score.min(1.0));
+            evidence.entry(paras).or_default().add(&model, key.0, key.1, a.score.min(1.0));
         }
     }
-    let mut links: Vec<Link> = para_links
-        .into_iter()
-        .map(|((l, r), s)| Link { left: l, right: r, score: round3(s), moved: false })
+    let mut links: Vec<Link> = evidence
+        .iter()
+        .map(|(&(l, r), e)| Link { left: l, right: r, score: round3(e.best), moved: false })
         .collect();
+    links.sort_by_key(|k| (k.left, k.right));
+    // The reading-order chain carries the most content: each link weighs its score times the
+    // share of the two paragraphs its sentence pairs cover, so a link that is the whole of
+    // both paragraphs outweighs a one-sentence echo.
+    let para_weight = |units: &[Unit]| {
+        let mut w: HashMap<usize, f32> = HashMap::default();
+        for u in units {
+            *w.entry(u.para).or_insert(0.0) += u.weight;
+        }
+        w
+    };
+    let (left_weight, right_weight) = (para_weight(&model.left), para_weight(&model.right));
+    let weights: Vec<f64> = links
+        .iter()
+        .map(|k| {
+            let e = &evidence[&(k.left, k.right)];
+            let (l, r) = e.covered(&model);
+            let cover = |covered: f32, total: Option<&f32>| {
+                (covered / total.copied().unwrap_or(1.0).max(f32::EPSILON)).min(1.0)
+            };
+            let share = 0.5 * (cover(l, left_weight.get(&k.left)) + cover(r, right_weight.get(&k.right)));
+            f64::from(e.best * share.max(0.05))
+        })
+        .collect();
+    let chain = heaviest_chain(&links, &weights);
+    let mut on_chain = vec![false; links.len()];
+    for &i in &chain {
+        on_chain[i] = true;
+    }
+    // A link off the chain claims the content moved: it has to stand on its own evidence, not
+    // on the cheap agreement an in-order neighbour gets.
+    let mut kept = Vec::with_capacity(links.len());
+    for (i, mut link) in links.into_iter().enumerate() {
+        link.moved = !on_chain[i];
+        if on_chain[i] || evidence[&(link.left, link.right)].proves_a_move() {
+            kept.push(link);
+        }
+    }
+    let mut links = kept;
     let rows = rows_from_links(left, right, &mut links);
     let similarity = shared_content(&model, &links);
     Alignment { links, rows, similarity: round3(similarity) }
+}
+
+/// A move needs sentence pairs this alike, summed over the pairs that tie the two paragraphs
+/// together: three times an in-order link's threshold, where one shared name or topic word no
+/// longer suffices, and one strong pair or several fair ones do.
+const MOVE_SCORE: f32 = 0.6;
+/// Or one sentence pair sharing this many distinct content words (names included): a
+/// passage retold, not a topic shared.
+const MOVE_TERMS: usize = 8;
+/// Or a phrase both write word for word with this many content words in it that are not
+/// names ([`TermModel::shared_phrase`]): copied wording, not a shared topic or a shared name.
+const PHRASE_WORDS: usize = 3;
+
+/// What the sentence pairs linking two paragraphs say for the link.
+#[derive(Debug, Clone, Default)]
+struct Evidence {
+    /// The best pair's score.
+    best: f32,
+    /// The sum of the agreed sentence pairs' scores.
+    total: f32,
+    /// Whether a pair shares a distinctive phrase ([`TermModel::shared_phrase`]).
+    phrase: bool,
+    /// The most content words one pair shares.
+    terms: usize,
+    /// The sentences (units) the pairs cover, a side.
+    left: Vec<usize>,
+    right: Vec<usize>,
+}
+
+impl Evidence {
+    fn add(&mut self, model: &TermModel, i: usize, j: usize, score: f32) {
+        self.best = self.best.max(score);
+        let (a, b) = (&model.left[i], &model.right[j]);
+        self.phrase |= model.shared_phrase(a, b) >= PHRASE_WORDS;
+        self.terms = self.terms.max(model.shared_content(a, b));
+        self.total += score;
+        self.left.push(i);
+        self.right.push(j);
+    }
+
+    /// The content weight of the sentences the pairs cover, a side, each sentence once.
+    fn covered(&self, model: &TermModel) -> (f32, f32) {
+        let sum = |ids: &[usize], units: &[Unit]| {
+            let mut ids = ids.to_vec();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.iter().map(|&u| units[u].weight).sum::<f32>()
+        };
+        (sum(&self.left, &model.left), sum(&self.right, &model.right))
+    }
+
+    /// Whether the link holds against the reading order.
+    fn proves_a_move(&self) -> bool {
+        self.total >= MOVE_SCORE || self.phrase || self.terms >= MOVE_TERMS
+    }
 }
 
 /// What one sentence makes of a counterpart.
@@ -317,15 +413,12 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
     (hl + hr) / (tl + tr)
 }
 
-/// Builds rows from links: the heaviest chain of links in reading order on both sides forms
-/// the aligned rows; links off that chain are marked `moved`; paragraphs between rows stand
-/// alone as omitted, added, moved or furniture rows.
+/// Builds rows from links: the links not marked `moved` (a chain in reading order on both
+/// sides) form the aligned rows; paragraphs between rows stand alone as omitted, added, moved
+/// or furniture rows.
 pub fn rows_from_links(left: &Document, right: &Document, links: &mut [Link]) -> Vec<Row> {
     links.sort_by_key(|k| (k.left, k.right));
-    let chain = heaviest_chain(links);
-    for (i, link) in links.iter_mut().enumerate() {
-        link.moved = !chain.contains(&i);
-    }
+    let chain: Vec<usize> = (0..links.len()).filter(|&i| !links[i].moved).collect();
     // Group chain links into components: consecutive links that share a paragraph.
     let mut groups: Vec<(usize, usize, usize, usize)> = Vec::new(); // (l0, l1, r0, r1) inclusive
     for &i in &chain {
@@ -404,7 +497,7 @@ fn normalized(s: &str) -> String {
 /// never go backwards and each step advances at least one side. O(n log n): links are taken
 /// in (left, right) order and a Fenwick tree over right indices holds the best chain ending
 /// at or before each right index.
-fn heaviest_chain(links: &[Link]) -> Vec<usize> {
+fn heaviest_chain(links: &[Link], weights: &[f64]) -> Vec<usize> {
     let n = links.len();
     let size = links.iter().map(|k| k.right + 1).max().unwrap_or(0);
     // tree[x] = (weight, link index) of the best chain ending at a right index in x's range.
@@ -421,7 +514,7 @@ fn heaviest_chain(links: &[Link]) -> Vec<usize> {
             }
             x &= x - 1;
         }
-        let here = (q.0 + link.score, i);
+        let here = (q.0 + weights[i], i);
         prev[i] = q.1;
         if better(here, best) {
             best = here;
@@ -471,7 +564,8 @@ mod tests {
         let mut links =
             vec![link(0, 2, 0.5), link(1, 0, 0.9), link(2, 1, 0.8), link(3, 3, 0.4), link(3, 4, 0.3)];
         links.sort_by_key(|k| (k.left, k.right));
-        let chain = heaviest_chain(&links);
+        let weights: Vec<f64> = links.iter().map(|k| k.score).collect();
+        let chain = heaviest_chain(&links, &weights);
         let picked: Vec<(usize, usize)> = chain.iter().map(|&i| (links[i].left, links[i].right)).collect();
         assert_eq!(picked, [(1, 0), (2, 1), (3, 3), (3, 4)]);
         let w: f64 = chain.iter().map(|&i| links[i].score).sum();
@@ -484,7 +578,8 @@ mod tests {
             let mut links: Vec<Link> = raw.iter().map(|&(l, r, s)| link(l, r, f64::from(s) / 100.0)).collect();
             links.sort_by_key(|k| (k.left, k.right));
             links.dedup_by_key(|k| (k.left, k.right));
-            let chain = heaviest_chain(&links);
+            let weights: Vec<f64> = links.iter().map(|k| k.score).collect();
+            let chain = heaviest_chain(&links, &weights);
             for w in chain.windows(2) {
                 let (a, b) = (links[w[0]], links[w[1]]);
                 proptest::prop_assert!(a.left <= b.left && a.right <= b.right);

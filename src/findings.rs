@@ -87,83 +87,16 @@ pub fn find(left: &Document, right: &Document, links: &[Link], people: &People) 
 
 // ---------------------------------------------------------------- quotations
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    Curly,
-    Straight,
-    Single,
-    StraightSingle,
-}
-
-/// Every quotation in a document. Curly and straight double quotes, and single quotes
-/// (told apart from apostrophes by what stands around them); single quotes inside double
-/// ones belong to the outer quotation. A quotation left open at the end of a paragraph
-/// continues when the next paragraph opens with the same mark, as news style writes long
-/// quotes; otherwise it ends with its paragraph.
+/// Every quotation in a document ([`crate::quotes::spans`]), with who says it.
 pub fn quotes(doc: &Document, mentions: &[people::Mention], people: &People) -> Vec<Quote> {
-    let text = doc.text.as_str();
-    let mut out = Vec::new();
-    let mut carried: Option<(usize, usize, Mark)> = None;
-    for (p, para) in doc.paragraphs.iter().enumerate() {
-        if para.kind == Kind::Furniture {
-            carried = None;
-            continue;
-        }
-        let s = &text[para.span.start..para.span.end];
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
-        let mut open: Option<(usize, usize, Mark)> = None;
-        for (k, &(b, c)) in chars.iter().enumerate() {
-            let at = para.span.start + b;
-            let prev = k.checked_sub(1).map(|i| chars[i].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            let after = at + c.len_utf8();
-            let word_before = prev.is_some_and(|c| c.is_alphanumeric());
-            let word_after = next.is_some_and(|c| c.is_alphanumeric());
-            match (c, open.map(|o| o.2)) {
-                ('“', None) => open = Some(carried.take().unwrap_or((after, p, Mark::Curly))),
-                ('”', Some(Mark::Curly)) => close(&mut out, &mut open, at, text),
-                ('"', None) => open = Some(carried.take().unwrap_or((after, p, Mark::Straight))),
-                ('"', Some(Mark::Straight)) => close(&mut out, &mut open, at, text),
-                ('‘', None) if !word_before => open = Some((after, p, Mark::Single)),
-                ('’', Some(Mark::Single)) if !word_after => close(&mut out, &mut open, at, text),
-                ('\'', None) if !word_before && word_after => open = Some((after, p, Mark::StraightSingle)),
-                ('\'', Some(Mark::StraightSingle))
-                    if !word_after && prev.is_some_and(|c| !c.is_whitespace()) =>
-                {
-                    close(&mut out, &mut open, at, text)
-                }
-                _ => {}
-            }
-        }
-        carried = None;
-        if let Some((start, first, mark)) = open {
-            let next_opens = doc.paragraphs.get(p + 1).is_some_and(|n| {
-                let t = text[n.span.start..n.span.end].trim_start();
-                matches!((mark, t.chars().next()), (Mark::Curly, Some('“')) | (Mark::Straight, Some('"')))
-            });
-            if next_opens {
-                carried = Some((start, first, mark));
-            } else if matches!(mark, Mark::Curly | Mark::Straight) {
-                let mut o = Some((start, first, mark));
-                close(&mut out, &mut o, para.span.end, text);
-            }
-        }
-    }
+    let mut out: Vec<Quote> = crate::quotes::spans(doc)
+        .into_iter()
+        .map(|(span, para)| Quote { span, para, speaker: None })
+        .collect();
     for q in &mut out {
         q.speaker = speaker(doc, q, mentions, people);
     }
     out
-}
-
-fn close(out: &mut Vec<Quote>, open: &mut Option<(usize, usize, Mark)>, end: usize, text: &str) {
-    let Some((start, para, _)) = open.take() else { return };
-    let inner = &text[start..end];
-    let lead = inner.len() - inner.trim_start().len();
-    let trail = inner.len() - inner.trim_end().len();
-    let span = Span::new(start + lead, end - trail);
-    if span.start < span.end && text[span.start..span.end].chars().any(char::is_alphabetic) {
-        out.push(Quote { span, para, speaker: None });
-    }
 }
 
 /// Verbs that attribute a quotation to the name next to them.

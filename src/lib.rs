@@ -31,6 +31,7 @@ pub mod layout;
 pub mod links;
 pub mod people;
 pub mod progress;
+pub mod quotes;
 pub mod report;
 pub mod synth;
 pub mod terms;

@@ -16,6 +16,12 @@ pub struct Unit {
     pub span: Span,
     /// Term ids, sorted, each once.
     pub terms: Vec<u32>,
+    /// Term ids in reading order (for shared phrases).
+    pub seq: Vec<u32>,
+    /// When most of the sentence is a quotation: the terms inside it, sorted, each once
+    /// (empty otherwise). What such a sentence shares only outside its quotation is who
+    /// said it, not what was said.
+    pub quoted: Vec<u32>,
     /// The sum of the terms' weights.
     pub weight: f32,
 }
@@ -31,6 +37,8 @@ pub struct TermModel {
     /// for the related-word-form fallback, so it compares integers, not strings.
     prefix: Vec<u64>,
     stop: Vec<bool>,
+    /// Terms written capitalised inside sentences more often than not: names.
+    name: Vec<bool>,
     pub left: Vec<Unit>,
     pub right: Vec<Unit>,
 }
@@ -60,6 +68,10 @@ pub struct Word {
     pub number: bool,
     /// Written with a capital letter somewhere other than the start of its sentence.
     pub capitalized: bool,
+    /// The first word of its sentence.
+    pub first: bool,
+    /// Written without any capital letter.
+    pub lower: bool,
 }
 
 /// The words of a sentence: runs of letters and digits (hyphens split words; apostrophes and
@@ -104,7 +116,15 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
         if !folded.is_empty() {
             let number = raw.starts_with(|c: char| c.is_ascii_digit());
             let capitalized = !first && raw.starts_with(char::is_uppercase);
-            out.push(Word { span: Span::new(span.start + b0, span.start + b1), folded, number, capitalized });
+            let lower = !raw.chars().any(char::is_uppercase);
+            out.push(Word {
+                span: Span::new(span.start + b0, span.start + b1),
+                folded,
+                number,
+                capitalized,
+                first,
+                lower,
+            });
         }
         first = false;
         i = j;
@@ -135,7 +155,9 @@ struct Builder {
     stems: Vec<String>,
     number: Vec<bool>,
     capitalized: Vec<u32>,
+    /// Occurrences not at a sentence's start, and occurrences written in lower case.
     seen: Vec<u32>,
+    lower: Vec<u32>,
 }
 
 impl Builder {
@@ -152,28 +174,44 @@ impl Builder {
                     self.number.push(w.number);
                     self.capitalized.push(0);
                     self.seen.push(0);
+                    self.lower.push(0);
                 }
                 self.word_ids.insert(w.folded.clone(), id);
                 id
             }
         };
-        self.seen[id as usize] += 1;
+        self.seen[id as usize] += u32::from(!w.first);
         self.capitalized[id as usize] += u32::from(w.capitalized);
+        self.lower[id as usize] += u32::from(w.lower);
         id
     }
 
     fn units(&mut self, doc: &Document) -> Vec<Unit> {
+        let quotes = crate::quotes::spans(doc);
+        let inside = |at: usize| {
+            let k = quotes.partition_point(|(q, _)| q.end <= at);
+            quotes.get(k).is_some_and(|(q, _)| q.start <= at)
+        };
         let mut out = Vec::new();
         for (p, para) in doc.paragraphs.iter().enumerate() {
             if para.kind == Kind::Furniture {
                 continue;
             }
             for &span in &para.sentences {
-                let mut terms: Vec<u32> = words(&doc.text, span).iter().map(|w| self.id(w)).collect();
+                let words = words(&doc.text, span);
+                let seq: Vec<u32> = words.iter().map(|w| self.id(w)).collect();
+                let mut terms = seq.clone();
                 terms.sort_unstable();
                 terms.dedup();
+                let in_quote: Vec<bool> = words.iter().map(|w| inside(w.span.start)).collect();
+                let mut quoted: Vec<u32> = Vec::new();
+                if in_quote.iter().filter(|&&q| q).count() * 2 >= words.len().max(1) {
+                    quoted = seq.iter().zip(&in_quote).filter(|(_, &q)| q).map(|(&t, _)| t).collect();
+                    quoted.sort_unstable();
+                    quoted.dedup();
+                }
                 if !terms.is_empty() {
-                    out.push(Unit { para: p, kind: para.kind, span, terms, weight: 0.0 });
+                    out.push(Unit { para: p, kind: para.kind, span, terms, seq, quoted, weight: 0.0 });
                 }
             }
         }
@@ -191,6 +229,7 @@ impl TermModel {
             number: Vec::new(),
             capitalized: Vec::new(),
             seen: Vec::new(),
+            lower: Vec::new(),
         };
         let mut l = b.units(left);
         let mut r = b.units(right);
@@ -202,6 +241,11 @@ impl TermModel {
             }
         }
         let n = (l.len() + r.len()).max(1) as f32;
+        // Capitalised inside sentences more often than not; or seen only at sentence starts,
+        // always capitalised and never written in lower case ("Jez Frampton, chief…").
+        let name: Vec<bool> = (0..b.stems.len())
+            .map(|t| b.capitalized[t] * 2 > b.seen[t] || (b.seen[t] == 0 && b.lower[t] == 0 && !b.number[t]))
+            .collect();
         let weights: Vec<f32> = (0..b.stems.len())
             .map(|t| {
                 let idf = (1.0 + n / df[t].max(1) as f32).ln();
@@ -209,7 +253,7 @@ impl TermModel {
                     0.1
                 } else if b.number[t] {
                     1.5
-                } else if b.capitalized[t] * 2 > b.seen[t] {
+                } else if name[t] {
                     1.3
                 } else {
                     1.0
@@ -232,7 +276,7 @@ impl TermModel {
                 }
             })
             .collect();
-        TermModel { stems: b.stems, weights, df, prefix, stop, left: l, right: r }
+        TermModel { stems: b.stems, weights, df, prefix, stop, name, left: l, right: r }
     }
 
     /// A unit made of several (a bulleted list read as a whole).
@@ -248,6 +292,8 @@ impl TermModel {
             kind: first.kind,
             span: Span::new(first.span.start, last.span.end),
             terms,
+            seq: units.iter().flat_map(|u| u.seq.iter().copied()).collect(),
+            quoted: Vec::new(),
             weight,
         })
     }
@@ -255,6 +301,41 @@ impl TermModel {
     /// The weight of `a`'s terms among `remaining` that `b` also has.
     pub fn explained(&self, remaining: &[u32], b: &Unit) -> f32 {
         remaining.iter().filter(|t| b.terms.binary_search(t).is_ok()).map(|&t| self.weights[t as usize]).sum()
+    }
+
+    /// Whether all two units share is who is speaking: one of them is mostly a quotation, and
+    /// none of the content words they share is inside it ("“…,” said Alan Strickland, a
+    /// Haringey councillor" and another quotation of his).
+    pub fn only_attribution(&self, a: &Unit, b: &Unit) -> bool {
+        let shared =
+            || a.terms.iter().filter(|&&t| !self.stop[t as usize] && b.terms.binary_search(&t).is_ok());
+        [a, b].iter().any(|u| !u.quoted.is_empty() && shared().all(|t| u.quoted.binary_search(t).is_err()))
+    }
+
+    /// The longest phrase two units write word for word, counted in the content words in it
+    /// that are not names: "before the end of next year" counts 3, "said Alan Strickland, a
+    /// Haringey councillor" 1.
+    pub fn shared_phrase(&self, a: &Unit, b: &Unit) -> usize {
+        let content = |t: u32| usize::from(!self.stop[t as usize] && !self.name[t as usize]);
+        // Longest-common-substring table, one row at a time: run[j] is the content count of
+        // the common run ending at a[i] and b[j] (0 with no run; -1 marks a run of only
+        // function words or names, so that it still continues).
+        let mut prev = vec![None::<usize>; b.seq.len() + 1];
+        let mut cur = vec![None::<usize>; b.seq.len() + 1];
+        let mut best = 0;
+        for &x in &a.seq {
+            for (j, &y) in b.seq.iter().enumerate() {
+                cur[j + 1] = (x == y).then(|| prev[j].unwrap_or(0) + content(x));
+                best = best.max(cur[j + 1].unwrap_or(0));
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        best
+    }
+
+    /// How many content words (not function words) two units share.
+    pub fn shared_content(&self, a: &Unit, b: &Unit) -> usize {
+        a.terms.iter().filter(|&&t| !self.stop[t as usize] && b.terms.binary_search(&t).is_ok()).count()
     }
 
     /// Whether a term is a function word (weighted down, never used to find candidates).

@@ -206,15 +206,18 @@ fn json_differences_cover_just_the_changed_words() {
         assert!(["changed", "omitted", "added", "moved"].contains(&d["kind"].as_str().unwrap()));
     }
     let c = bundled_pair();
-    // Omitted: the gold's one unmatched source paragraph, and the source's one heading (its
-    // only gold link is optional; headings align only with headings).
+    // Omitted: the gold's one unmatched source paragraph, the source's one heading (its
+    // only gold link is optional; headings align only with headings), and the paragraph whose
+    // one gold link is optional (a weak move, which needs more evidence than it has).
     let omitted: Vec<&str> = c
         .differences
         .iter()
         .filter(|d| d.kind == DiffKind::Omitted)
         .map(|d| c.left.slice(d.left.unwrap().1))
         .collect();
-    assert_eq!(omitted.len(), 2, "{omitted:?}");
-    assert!(omitted[0].starts_with("Trump, who had promised") && omitted[1] == "‘It looks better’");
+    assert_eq!(omitted.len(), 3, "{omitted:?}");
+    assert!(omitted[0].starts_with("Trump, who had promised"), "{omitted:?}");
+    assert!(omitted[1].starts_with("Russian troops have made some progress"), "{omitted:?}");
+    assert_eq!(omitted[2], "‘It looks better’");
     assert!(c.differences.iter().any(|d| d.kind == DiffKind::Moved));
 }
