@@ -107,7 +107,7 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
         let agreed = (a.chosen || b.chosen)
             && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
         if agreed {
-            evidence.entry(paras).or_default().add(&model, key.0, key.1, a.score.min(1.0));
+            evidence.entry(paras).or_default().add(&model, key.0, key.1, a.score.min(1.0), raw[key]);
         }
     }
     let mut links: Vec<Link> = evidence
@@ -158,10 +158,11 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     Alignment { links, rows, similarity: round3(similarity) }
 }
 
-/// A move needs sentence pairs this alike, summed over the pairs that tie the two paragraphs
-/// together: three times an in-order link's threshold, where one shared name or topic word no
-/// longer suffices, and one strong pair or several fair ones do.
-const MOVE_SCORE: f32 = 0.6;
+/// A move needs sentence pairs this alike on their own (without the lift from neighbouring
+/// pairs), summed over the pairs that tie the two paragraphs together: two and a half times an
+/// in-order link's threshold, where one shared name or topic word no longer suffices, and one
+/// strong pair or several fair ones do.
+const MOVE_SCORE: f32 = 0.5;
 /// Or one sentence pair sharing this many distinct content words (names included): a
 /// passage retold, not a topic shared.
 const MOVE_TERMS: usize = 8;
@@ -174,42 +175,43 @@ const PHRASE_WORDS: usize = 3;
 struct Evidence {
     /// The best pair's score.
     best: f32,
-    /// The sum of the agreed sentence pairs' scores.
-    total: f32,
     /// Whether a pair shares a distinctive phrase ([`TermModel::shared_phrase`]).
     phrase: bool,
     /// The most content words one pair shares.
     terms: usize,
-    /// The sentences (units) the pairs cover, a side.
-    left: Vec<usize>,
-    right: Vec<usize>,
+    /// The agreed sentence pairs (units) and their own scores, without the lift from their
+    /// neighbours (a move has to stand on its own).
+    pairs: Vec<(usize, usize, f32)>,
 }
 
 impl Evidence {
-    fn add(&mut self, model: &TermModel, i: usize, j: usize, score: f32) {
-        self.best = self.best.max(score);
+    fn add(&mut self, model: &TermModel, i: usize, j: usize, score: f32, own: f32) {
         let (a, b) = (&model.left[i], &model.right[j]);
+        self.best = self.best.max(score);
         self.phrase |= model.shared_phrase(a, b) >= PHRASE_WORDS;
         self.terms = self.terms.max(model.shared_content(a, b));
-        self.total += score;
-        self.left.push(i);
-        self.right.push(j);
+        self.pairs.push((i, j, own));
     }
 
     /// The content weight of the sentences the pairs cover, a side, each sentence once.
     fn covered(&self, model: &TermModel) -> (f32, f32) {
-        let sum = |ids: &[usize], units: &[Unit]| {
-            let mut ids = ids.to_vec();
+        let (mut l, mut r): (Vec<usize>, Vec<usize>) = self.pairs.iter().map(|&(i, j, _)| (i, j)).unzip();
+        let sum = |ids: &mut Vec<usize>, units: &[Unit]| {
             ids.sort_unstable();
             ids.dedup();
             ids.iter().map(|&u| units[u].weight).sum::<f32>()
         };
-        (sum(&self.left, &model.left), sum(&self.right, &model.right))
+        (sum(&mut l, &model.left), sum(&mut r, &model.right))
+    }
+
+    /// The pairs' own scores, summed.
+    fn total(&self) -> f32 {
+        self.pairs.iter().map(|p| p.2).sum()
     }
 
     /// Whether the link holds against the reading order.
     fn proves_a_move(&self) -> bool {
-        self.total >= MOVE_SCORE || self.phrase || self.terms >= MOVE_TERMS
+        self.total() >= MOVE_SCORE || self.phrase || self.terms >= MOVE_TERMS
     }
 }
 

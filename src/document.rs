@@ -6,6 +6,7 @@
 //! cues of shape and vocabulary, never from a list of known strings.
 
 use crate::input::Source;
+use crate::language::Language;
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into a document's text.
@@ -68,23 +69,40 @@ pub struct Document {
     pub notice: Option<String>,
     pub paragraphs: Vec<Paragraph>,
     pub word_count: usize,
+    /// The language it is written in, when it can be told ([`Language::detect`]).
+    pub language: Option<Language>,
 }
 
 impl Document {
     pub fn parse(source: Source) -> Document {
-        let paragraphs = split_paragraphs(&source.text)
+        let language = Language::detect(&source.text);
+        let ordinal_dot = language.is_some_and(Language::ordinal_dot);
+        let mut paragraphs: Vec<Paragraph> = split_paragraphs(&source.text)
             .into_iter()
             .map(|span| {
                 let t = &source.text[span.start..span.end];
-                Paragraph { span, kind: classify(t), sentences: sentences(&source.text, span) }
+                Paragraph {
+                    span,
+                    kind: classify(t),
+                    sentences: sentences_of(&source.text, span, ordinal_dot),
+                }
             })
             .collect();
+        // The line right above a setext underline is a heading, however long.
+        for i in 1..paragraphs.len() {
+            let (above, under) = (paragraphs[i - 1].span, paragraphs[i].span);
+            let between = &source.text[above.end..under.start];
+            if is_setext_underline(&source.text[under.start..under.end]) && between.matches('\n').count() <= 1
+            {
+                paragraphs[i - 1].kind = Kind::Heading;
+            }
+        }
         let word_count = count_words(&source.text);
         let notice = match (source.notice, hidden_characters(&source.text)) {
             (Some(a), Some(b)) => Some(format!("{a}; {b}")),
             (a, b) => a.or(b),
         };
-        Document { name: source.name, text: source.text, notice, paragraphs, word_count }
+        Document { name: source.name, text: source.text, notice, paragraphs, word_count, language }
     }
 
     /// Parses one or two sources, the two on two threads.
@@ -198,6 +216,19 @@ fn is_list_marker_line(s: &str) -> bool {
     list_marker_len(s).is_some()
 }
 
+/// A Markdown ATX heading: one to six `#`, a space, then text ("## Bird radar and traps").
+pub fn is_markdown_heading(s: &str) -> bool {
+    let hashes = s.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes) && s[hashes..].starts_with([' ', '\t']) && !s[hashes..].trim().is_empty()
+}
+
+/// A Markdown setext underline: a line of only `=` or only `-` (at least three), which makes
+/// the line above it a heading.
+fn is_setext_underline(s: &str) -> bool {
+    let t = s.trim();
+    t.len() >= 3 && (t.bytes().all(|b| b == b'=') || t.bytes().all(|b| b == b'-'))
+}
+
 /// The byte length of a list marker ("- ", "• ", "3. ", "b) ") at the start of `s`.
 pub fn list_marker_len(s: &str) -> Option<usize> {
     let mut chars = s.char_indices();
@@ -230,6 +261,19 @@ pub fn split_paragraphs(text: &str) -> Vec<Span> {
             continue;
         }
         let s = &text[line.start..line.end];
+        // A heading line stands alone: a `#` heading, the line above a setext underline, and
+        // the underline itself (page furniture, kept so no text is lost).
+        let underlined = lines.get(i + 1).is_some_and(|n| {
+            !n.is_empty() && is_setext_underline(&text[n.start..n.end]) && !is_setext_underline(s)
+        });
+        if is_markdown_heading(s)
+            || underlined
+            || (i > 0 && is_setext_underline(s) && !lines[i - 1].is_empty())
+        {
+            out.extend(open.take());
+            out.push(line);
+            continue;
+        }
         match open {
             Some(p) if !is_list_marker_line(s) => {
                 // Join when the previous line's break was forced by the wrap width.
@@ -348,12 +392,21 @@ fn chrome_signals(w: &str) -> Option<usize> {
         .find_map(|c| chrome_signals(&w[c.len()..]).map(|n| n + signal(c)))
 }
 
-const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '»', '›'];
-const OPENERS: &[char] = &['“', '‘', '"', '\'', '(', '[', '«', '‹'];
+/// Marks that close a quotation or bracket after a sentence's end: English ”’, German “‘
+/// („…“), French » and German « (»…«).
+const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '»', '›', '“', '‘', '«', '‹'];
+/// Marks that open one before a sentence's start, in the same typographies.
+const OPENERS: &[char] = &['“', '‘', '"', '\'', '(', '[', '«', '‹', '„', '‚', '»', '›'];
 
 /// The kind of a paragraph from its text alone.
 pub fn classify(text: &str) -> Kind {
     let t = text.trim();
+    if is_markdown_heading(t) {
+        return Kind::Heading;
+    }
+    if is_setext_underline(t) {
+        return Kind::Furniture;
+    }
     if is_list_marker_line(t) {
         return Kind::ListItem;
     }
@@ -381,6 +434,13 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Sentence spans inside a paragraph span.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    sentences_of(text, para, false)
+}
+
+/// Sentence spans inside a paragraph span; with `ordinal_dot`, a number of one or two digits
+/// before a full stop is an ordinal, as German writes dates ("am 3. Oktober"), not a
+/// sentence end.
+pub fn sentences_of(text: &str, para: Span, ordinal_dot: bool) -> Vec<Span> {
     let p = &text[para.start..para.end];
     let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut out = Vec::new();
@@ -407,7 +467,12 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
         let followed_by_start = k < chars.len()
             && k > j
             && (chars[k].1.is_uppercase() || chars[k].1.is_ascii_digit() || OPENERS.contains(&chars[k].1));
-        if followed_by_start && !(c == '.' && is_abbreviation(&p[start..chars[i].0])) {
+        let ordinal = ordinal_dot && c == '.' && j == i + 1 && {
+            let digits = p[start..chars[i].0].chars().rev().take_while(char::is_ascii_digit).count();
+            (1..=2).contains(&digits)
+                && !p[start..chars[i].0].chars().rev().nth(digits).is_some_and(char::is_alphanumeric)
+        };
+        if followed_by_start && !ordinal && !(c == '.' && is_abbreviation(&p[start..chars[i].0])) {
             out.push(trim_span(text, Span::new(para.start + start, para.start + end)));
             start = chars[k].0;
             i = k;
@@ -481,6 +546,28 @@ mod tests {
         let d = doc(&text);
         let kinds: Vec<Kind> = d.paragraphs.iter().map(|p| p.kind).collect();
         assert_eq!(kinds, [Kind::Heading, Kind::Body, Kind::ListItem, Kind::ListItem]);
+    }
+
+    #[test]
+    fn markdown_headings_stand_alone_as_headings() {
+        let d = doc("# The Title\nBody text that goes on for a while, and ends here.\n\n## Bird Radar And Traps\nMore body.\n\nA setext heading that is rather long for a heading line of its own\n======\nText under it.\n\n---\n\nAfter a rule.");
+        let got: Vec<(Kind, &str)> =
+            d.paragraphs.iter().map(|p| (p.kind, &d.text[p.span.start..p.span.end])).collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::Heading, "# The Title"),
+                (Kind::Body, "Body text that goes on for a while, and ends here."),
+                (Kind::Heading, "## Bird Radar And Traps"),
+                (Kind::Body, "More body."),
+                (Kind::Heading, "A setext heading that is rather long for a heading line of its own"),
+                (Kind::Furniture, "======"),
+                (Kind::Body, "Text under it."),
+                (Kind::Furniture, "---"),
+                (Kind::Body, "After a rule."),
+            ]
+        );
+        assert!(!is_markdown_heading("#hashtag is not a heading") && !is_markdown_heading("####### seven"));
     }
 
     #[test]

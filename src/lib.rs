@@ -27,6 +27,7 @@ pub mod findings;
 pub mod html;
 pub mod input;
 pub mod keymap;
+pub mod language;
 pub mod layout;
 pub mod links;
 pub mod people;

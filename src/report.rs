@@ -63,6 +63,8 @@ pub struct DocReport<'a> {
     pub path: &'a str,
     /// Set when the input was not UTF-8 and was converted.
     pub notice: Option<&'a str>,
+    /// The language the text is written in (ISO 639-1, "en"), or null when it cannot be told.
+    pub language: Option<&'static str>,
     pub paragraphs: Vec<ParagraphReport<'a>>,
 }
 
@@ -78,6 +80,7 @@ fn doc_report(doc: &Document) -> DocReport<'_> {
     DocReport {
         path: &doc.name,
         notice: doc.notice.as_deref(),
+        language: doc.language.map(crate::language::Language::code),
         paragraphs: doc
             .paragraphs
             .iter()

@@ -3,7 +3,8 @@
 //! numbers and names weighted up and function words down.
 
 use crate::document::{Document, Kind, Span};
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::language::Language;
+use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap as HashMap;
 
 /// One sentence as a set of term ids, for comparison.
@@ -42,22 +43,6 @@ pub struct TermModel {
     pub left: Vec<Unit>,
     pub right: Vec<Unit>,
 }
-
-/// Words that carry grammar rather than content; kept, but with a tenth of the weight.
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
-    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
-    "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had",
-    "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
-    "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more",
-    "most", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
-    "other", "our", "ours", "ourselves", "out", "over", "own", "same", "say", "said", "says", "shall", "she",
-    "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves",
-    "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
-    "upon", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-    "will", "with", "would", "yet", "you", "your", "yours", "yourself", "yourselves", "although", "though",
-    "whether", "within", "without", "among", "still", "s", "t", "d", "ll", "re", "ve", "m",
-];
 
 /// A word of running text as the similarity measure sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,12 +133,72 @@ pub fn fold(raw: &str) -> String {
     s
 }
 
+/// How one document's words become terms: its language's stemmer and function words.
+struct Reading {
+    language: Option<Language>,
+    stemmer: Option<Stemmer>,
+}
+
+impl Reading {
+    fn new(language: Option<Language>) -> Reading {
+        Reading { language, stemmer: language.and_then(Language::stemmer).map(Stemmer::create) }
+    }
+
+    /// The term a word stands for, and whether it is a function word. Function words are
+    /// kept as written (a stemmer would fold some into content stems); numbers are written
+    /// the English way whatever the language's separators ("1.234,5" is "1234.5").
+    fn term(&self, w: &Word) -> (String, bool) {
+        let lang = self.language;
+        if w.number {
+            let comma = lang.is_some_and(Language::decimal_comma);
+            return (number_key(&w.folded, comma), false);
+        }
+        let mut word = w.folded.as_str();
+        if lang.is_some_and(Language::elides) {
+            // "l'homme", "dell'anno", "qu'il": the word after the elided article or pronoun.
+            if let Some(k) = word.find('\'') {
+                if k <= 6 && word.len() - k > 2 {
+                    word = &word[k + 1..];
+                }
+            }
+        }
+        if lang.is_some_and(|l| l.is_function_word(word)) {
+            return (word.to_string(), true);
+        }
+        match &self.stemmer {
+            Some(st) => (st.stem(word).into_owned(), false),
+            None => (word.to_string(), false),
+        }
+    }
+}
+
+/// A number as one key whatever the separators: thousands separators dropped, the decimal
+/// separator a full stop. English writes "1,234.5" (the comma is already gone from the folded
+/// form); a decimal-comma language "1.234,5".
+fn number_key(folded: &str, decimal_comma: bool) -> String {
+    if !decimal_comma {
+        return folded.to_string();
+    }
+    // The folded form kept the full stops; the comma was dropped, so read the raw groups:
+    // a full stop before exactly three digits groups thousands.
+    let bytes = folded.as_bytes();
+    let mut out = String::with_capacity(folded.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let thousands = b == b'.'
+            && bytes[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3
+            && bytes.get(i + 4).is_none_or(|&c| c == b'.' || !c.is_ascii_digit());
+        if !thousands {
+            out.push(char::from(b));
+        }
+    }
+    out
+}
+
 struct Builder {
-    stemmer: Stemmer,
     ids: HashMap<String, u32>,
-    word_ids: HashMap<String, u32>,
     stems: Vec<String>,
     number: Vec<bool>,
+    stop: Vec<bool>,
     capitalized: Vec<u32>,
     /// Occurrences not at a sentence's start, and occurrences written in lower case.
     seen: Vec<u32>,
@@ -161,22 +206,23 @@ struct Builder {
 }
 
 impl Builder {
-    fn id(&mut self, w: &Word) -> u32 {
-        let id = match self.word_ids.get(&w.folded) {
+    fn id(&mut self, w: &Word, reading: &Reading, cache: &mut HashMap<String, u32>) -> u32 {
+        let id = match cache.get(&w.folded) {
             Some(&id) => id,
             None => {
-                let stem =
-                    if w.number { w.folded.clone() } else { self.stemmer.stem(&w.folded).into_owned() };
+                let (key, stop) = reading.term(w);
                 let next = self.stems.len() as u32;
-                let id = *self.ids.entry(stem.clone()).or_insert(next);
+                let id = *self.ids.entry(key.clone()).or_insert(next);
                 if id == next {
-                    self.stems.push(stem);
+                    self.stems.push(key);
                     self.number.push(w.number);
+                    self.stop.push(false);
                     self.capitalized.push(0);
                     self.seen.push(0);
                     self.lower.push(0);
                 }
-                self.word_ids.insert(w.folded.clone(), id);
+                self.stop[id as usize] |= stop;
+                cache.insert(w.folded.clone(), id);
                 id
             }
         };
@@ -186,7 +232,8 @@ impl Builder {
         id
     }
 
-    fn units(&mut self, doc: &Document) -> Vec<Unit> {
+    fn units(&mut self, doc: &Document, reading: &Reading) -> Vec<Unit> {
+        let mut cache: HashMap<String, u32> = HashMap::default();
         let quotes = crate::quotes::spans(doc);
         let inside = |at: usize| {
             let k = quotes.partition_point(|(q, _)| q.end <= at);
@@ -199,7 +246,7 @@ impl Builder {
             }
             for &span in &para.sentences {
                 let words = words(&doc.text, span);
-                let seq: Vec<u32> = words.iter().map(|w| self.id(w)).collect();
+                let seq: Vec<u32> = words.iter().map(|w| self.id(w, reading, &mut cache)).collect();
                 let mut terms = seq.clone();
                 terms.sort_unstable();
                 terms.dedup();
@@ -221,19 +268,24 @@ impl Builder {
 
 impl TermModel {
     pub fn build(left: &Document, right: &Document) -> TermModel {
+        // A document too short for its language to be told reads in its partner's.
+        let pair = std::sync::OnceLock::new();
+        let language = |d: &Document| {
+            d.language.or_else(|| *pair.get_or_init(|| Language::detect_pair(&left.text, &right.text)))
+        };
+        let (left_lang, right_lang) = (language(left), language(right));
         let mut b = Builder {
-            stemmer: Stemmer::create(Algorithm::English),
             ids: HashMap::default(),
-            word_ids: HashMap::default(),
             stems: Vec::new(),
             number: Vec::new(),
+            stop: Vec::new(),
             capitalized: Vec::new(),
             seen: Vec::new(),
             lower: Vec::new(),
         };
-        let mut l = b.units(left);
-        let mut r = b.units(right);
-        let stop: Vec<bool> = b.stems.iter().map(|st| STOP_WORDS.contains(&st.as_str())).collect();
+        let mut l = b.units(left, &Reading::new(left_lang));
+        let mut r = b.units(right, &Reading::new(right_lang));
+        let stop = std::mem::take(&mut b.stop);
         let mut df = vec![0u32; b.stems.len()];
         for u in l.iter().chain(&r) {
             for &t in &u.terms {
@@ -243,8 +295,14 @@ impl TermModel {
         let n = (l.len() + r.len()).max(1) as f32;
         // Capitalised inside sentences more often than not; or seen only at sentence starts,
         // always capitalised and never written in lower case ("Jez Frampton, chief…").
+        // Where capitals mark names at all (not in German, which capitalises every noun).
+        let capitals = [left_lang, right_lang].iter().all(|l| l.is_none_or(Language::capitals_mark_names));
         let name: Vec<bool> = (0..b.stems.len())
-            .map(|t| b.capitalized[t] * 2 > b.seen[t] || (b.seen[t] == 0 && b.lower[t] == 0 && !b.number[t]))
+            .map(|t| {
+                capitals
+                    && (b.capitalized[t] * 2 > b.seen[t]
+                        || (b.seen[t] == 0 && b.lower[t] == 0 && !b.number[t]))
+            })
             .collect();
         let weights: Vec<f32> = (0..b.stems.len())
             .map(|t| {
@@ -331,6 +389,11 @@ impl TermModel {
             std::mem::swap(&mut prev, &mut cur);
         }
         best
+    }
+
+    /// Whether a term is written as a name.
+    pub fn is_name(&self, t: u32) -> bool {
+        self.name[t as usize]
     }
 
     /// How many content words (not function words) two units share.

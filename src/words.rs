@@ -359,6 +359,7 @@ pub fn diff_texts(a: &str, b: &str) -> Vec<Piece> {
             notice: None,
             paragraphs: vec![para],
             word_count: 0,
+            language: None,
         }
     };
     let (da, db) = (one_para(a), one_para(b));

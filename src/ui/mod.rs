@@ -288,7 +288,14 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .chain(app.comparison.right.as_ref())
         .filter_map(|d| d.notice.as_ref().map(|n| format!(" {}: {} ", text::sanitize(d.short_name()), n)))
         .collect();
-    let hint = " ? help  q quit ";
+    // The languages the texts are in: "en", or "en/de" when the versions differ, "?" for one
+    // that cannot be told.
+    let code = |d: &Document| d.language.map_or("?", crate::language::Language::code);
+    let languages = match (&app.comparison.left, &app.comparison.right) {
+        (l, Some(r)) if l.language != r.language => format!("{}/{}", code(l), code(r)),
+        (l, _) => code(l).to_string(),
+    };
+    let hint = format!(" {languages} │ ? help  q quit ");
     let mut spans = vec![TextSpan::styled(left, theme.status_bar())];
     for n in notices {
         spans.push(TextSpan::raw(" "));
@@ -298,7 +305,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let hint_w = hint.chars().count() as u16;
     if area.width > hint_w + 40 {
         let x = area.x + area.width - hint_w;
-        buf.set_string(x, area.y, hint, theme.status_key());
+        buf.set_string(x, area.y, &hint, theme.status_key());
     }
 }
 
