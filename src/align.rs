@@ -146,11 +146,30 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     // A link off the chain claims the content moved: it has to stand on its own evidence, not
     // on the cheap agreement an in-order neighbour gets.
     let mut kept = Vec::with_capacity(links.len());
+    let mut doubtful = Vec::new();
     for (i, mut link) in links.into_iter().enumerate() {
         link.moved = !on_chain[i];
         if on_chain[i] || evidence[&(link.left, link.right)].proves_a_move() {
             kept.push(link);
+        } else {
+            doubtful.push(link);
         }
+    }
+    // Content moves in blocks: next to a proven move (a paragraph away on each side at most),
+    // a link with half a move's evidence is the rest of the block.
+    loop {
+        let near_a_move = |d: &Link| {
+            evidence[&(d.left, d.right)].total() >= MOVE_SCORE / 2.0
+                && kept
+                    .iter()
+                    .any(|k| k.moved && k.left.abs_diff(d.left) <= 1 && k.right.abs_diff(d.right) <= 1)
+        };
+        let (near, far): (Vec<Link>, Vec<Link>) = doubtful.into_iter().partition(near_a_move);
+        doubtful = far;
+        if near.is_empty() {
+            break;
+        }
+        kept.extend(near);
     }
     let mut links = kept;
     let rows = rows_from_links(left, right, &mut links);

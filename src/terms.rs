@@ -86,7 +86,8 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
             if c.is_alphanumeric()
                 || crate::text::joins_previous(c)
                 || (matches!(c, '\'' | '’') && joins(char::is_alphabetic))
-                || (matches!(c, '.' | ',') && joins(|c| c.is_ascii_digit()))
+                || (matches!(c, '.' | ',' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+                    && joins(|c| c.is_ascii_digit()))
                 || (c == '.' && joins(char::is_uppercase))
             {
                 j += 1;
@@ -125,7 +126,7 @@ pub fn fold(raw: &str) -> String {
         s.truncate(s.len() - 2);
     }
     if s.starts_with(|c: char| c.is_ascii_digit()) {
-        s.retain(|c| c != ',');
+        s.retain(|c| c != ',' && !c.is_whitespace());
     } else {
         // Dotted acronyms: "u.s" is "us".
         s.retain(|c| c != '.');
@@ -147,11 +148,11 @@ impl Reading {
     /// The term a word stands for, and whether it is a function word. Function words are
     /// kept as written (a stemmer would fold some into content stems); numbers are written
     /// the English way whatever the language's separators ("1.234,5" is "1234.5").
-    fn term(&self, w: &Word) -> (String, bool) {
+    fn term(&self, w: &Word, text: &str) -> (String, bool) {
         let lang = self.language;
         if w.number {
             let comma = lang.is_some_and(Language::decimal_comma);
-            return (number_key(&w.folded, comma), false);
+            return (number_key(&text[w.span.start..w.span.end], comma), false);
         }
         let mut word = w.folded.as_str();
         if lang.is_some_and(Language::elides) {
@@ -172,26 +173,15 @@ impl Reading {
     }
 }
 
-/// A number as one key whatever the separators: thousands separators dropped, the decimal
-/// separator a full stop. English writes "1,234.5" (the comma is already gone from the folded
-/// form); a decimal-comma language "1.234,5".
-fn number_key(folded: &str, decimal_comma: bool) -> String {
-    if !decimal_comma {
-        return folded.to_string();
-    }
-    // The folded form kept the full stops; the comma was dropped, so read the raw groups:
-    // a full stop before exactly three digits groups thousands.
-    let bytes = folded.as_bytes();
-    let mut out = String::with_capacity(folded.len());
-    for (i, &b) in bytes.iter().enumerate() {
-        let thousands = b == b'.'
-            && bytes[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3
-            && bytes.get(i + 4).is_none_or(|&c| c == b'.' || !c.is_ascii_digit());
-        if !thousands {
-            out.push(char::from(b));
-        }
-    }
-    out
+/// A number as one key whatever the separators: thousands separators (commas, full stops or
+/// spaces as the language writes them) dropped, the decimal separator a full stop, so that
+/// English "1,234.5", German "1.234,5" and French "1 234,5" are one term.
+fn number_key(raw: &str, decimal_comma: bool) -> String {
+    let (thousands, decimal) = if decimal_comma { ('.', ',') } else { (',', '.') };
+    raw.chars()
+        .filter(|&c| c != thousands && !c.is_whitespace())
+        .map(|c| if c == decimal { '.' } else { c })
+        .collect()
 }
 
 struct Builder {
@@ -206,11 +196,13 @@ struct Builder {
 }
 
 impl Builder {
-    fn id(&mut self, w: &Word, reading: &Reading, cache: &mut HashMap<String, u32>) -> u32 {
-        let id = match cache.get(&w.folded) {
-            Some(&id) => id,
+    fn id(&mut self, w: &Word, text: &str, reading: &Reading, cache: &mut HashMap<String, u32>) -> u32 {
+        // Numbers are keyed from their raw text (their separators depend on the language).
+        let cached = if w.number { None } else { cache.get(&w.folded).copied() };
+        let id = match cached {
+            Some(id) => id,
             None => {
-                let (key, stop) = reading.term(w);
+                let (key, stop) = reading.term(w, text);
                 let next = self.stems.len() as u32;
                 let id = *self.ids.entry(key.clone()).or_insert(next);
                 if id == next {
@@ -246,7 +238,8 @@ impl Builder {
             }
             for &span in &para.sentences {
                 let words = words(&doc.text, span);
-                let seq: Vec<u32> = words.iter().map(|w| self.id(w, reading, &mut cache)).collect();
+                let seq: Vec<u32> =
+                    words.iter().map(|w| self.id(w, &doc.text, reading, &mut cache)).collect();
                 let mut terms = seq.clone();
                 terms.sort_unstable();
                 terms.dedup();
@@ -503,6 +496,16 @@ mod tests {
         );
         assert_eq!(folded("“Quoted” — Kyiv’s"), ["quoted", "kyiv"]);
         assert_eq!(folded("U.S. officials, the U.N."), ["us", "officials", "the", "un"]);
+    }
+
+    #[test]
+    fn numbers_are_one_term_whatever_the_separators() {
+        assert_eq!(number_key("1,234.5", false), "1234.5");
+        assert_eq!(number_key("1.234,5", true), "1234.5");
+        assert_eq!(number_key("1\u{202f}234,5", true), "1234.5");
+        assert_eq!(number_key("4,2", true), "4.2");
+        let w = words("soit 1\u{a0}234,5 euros", Span::new(0, 21));
+        assert_eq!(w.len(), 3, "{w:?}");
     }
 
     #[test]

@@ -136,3 +136,111 @@ fn generated_rewrite_with_moves_drops_and_inserts_is_linked_accurately() {
     let moved_truth = truth.windows(2).filter(|w| matches!(w, [Some(x), Some(y)] if y < x)).count();
     assert!(moved_truth > 0 && c.links.iter().any(|k| k.moved));
 }
+
+// ---------------------------------------------------------------- false links that real
+// rewrites provoke: each kind the held-out English rewrites showed, written small.
+
+/// A story whose protagonist and topic run through every paragraph.
+const SURVEILLANCE: &str = "\
+The National Security Agency collected the phone records of millions of Americans, documents published on Thursday show.
+The programme began in 2006 under a secret court order that is renewed every 90 days.
+Senator Ron Wyden, who sits on the intelligence committee, said he had warned about the practice for years.
+Officials defended the collection, saying it had helped disrupt more than 50 plots.
+Civil liberties groups filed a lawsuit in New York on Friday, arguing that the programme violates the constitution.
+The agency declined to say how long the records are kept.";
+
+#[test]
+fn a_paragraph_sharing_only_topic_words_with_a_far_one_is_not_a_move() {
+    let rewrite = "\
+Documents published on Thursday show that the National Security Agency gathered phone records of millions of Americans.
+A secret court order renewed every 90 days has allowed the programme since 2006.
+Senator Ron Wyden of the intelligence committee said he had raised the alarm for years.
+Civil liberties groups sued in New York on Friday, saying the programme breaks the constitution.
+The agency would not say how long it keeps the records, and the programme's phone collection continues.";
+    let c = compare(SURVEILLANCE, rewrite);
+    let l = links(&c);
+    for want in [(0, 0), (1, 1), (2, 2), (4, 3), (5, 4)] {
+        assert!(l.contains(&want), "{want:?} missing: {l:?}");
+    }
+    assert!(
+        !c.links.iter().any(|k| k.moved),
+        "topic words (agency, programme, phone records) are no move: {:?}",
+        c.links
+    );
+    assert!(!l.iter().any(|&(left, _)| left == 3), "the dropped paragraph links nowhere: {l:?}");
+}
+
+#[test]
+fn an_added_background_paragraph_naming_the_protagonist_stays_unlinked() {
+    let rewrite = "\
+The National Security Agency collected the phone records of millions of Americans, according to documents published on Thursday.
+The documents were leaked by Edward Snowden, a former contractor for the National Security Agency, who fled to Hong Kong.
+The programme started in 2006 under a secret court order renewed every 90 days.
+Senator Ron Wyden, a member of the intelligence committee, said he had warned about it for years.
+Officials said the collection had helped disrupt more than 50 plots.
+Civil liberties groups sued in New York on Friday, saying the programme violates the constitution.
+The agency would not say how long the records are kept.";
+    let c = compare(SURVEILLANCE, rewrite);
+    let l = links(&c);
+    assert!(!l.iter().any(|&(_, r)| r == 1), "the added background paragraph: {l:?}");
+    assert_eq!(l, [(0, 0), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6)]);
+}
+
+#[test]
+fn a_speaker_line_alone_is_not_shared_content() {
+    let left = "\
+“We have won half of what we asked for, and we will keep going,” said Alan Strickland, a Haringey councillor.
+The mural was removed from the wall of a shop in Wood Green in February and shipped to Miami.
+“It belongs to the people of this street, not to a collector,” said a resident, Maria Lopez.";
+    let right = "\
+The mural was taken from a shop wall in Wood Green in February and sent to Miami.
+“It is a real victory for the community and a message to the art market,” said Alan Strickland, a Haringey councillor.
+A resident, Maria Lopez, said the work belonged to the street rather than to a collector.";
+    let c = compare(left, right);
+    let l = links(&c);
+    assert!(l.contains(&(1, 0)) && l.contains(&(2, 2)), "{l:?}");
+    assert!(!l.contains(&(0, 1)), "two different quotations share only their speaker: {l:?}");
+}
+
+#[test]
+fn markdown_subheadings_link_only_to_headings() {
+    let left = "\
+# Birds Return To The Marshes
+
+The number of cranes nesting in the eastern marshes has doubled in five years, a survey found.
+
+## Bird Radar And Traps
+
+Researchers fitted radar at three sites and counted birds passing at night.
+
+Illegal traps were found near two of the sites, and police opened an investigation.";
+    let right = "\
+Birds Return To The Marshes
+===========================
+
+A survey found that twice as many cranes now nest in the eastern marshes as five years ago.
+
+## Radar And Traps
+
+Radar at three sites counted the birds that passed at night, researchers said.
+
+Police are investigating illegal traps found near two of the sites where bird radar was installed.";
+    let c = compare(left, right);
+    let r = c.right.as_ref().unwrap();
+    let (lk, rk) = (|i: usize| c.left.paragraphs[i].kind, |i: usize| r.paragraphs[i].kind);
+    use redline::document::Kind;
+    assert_eq!(lk(0), Kind::Heading);
+    assert_eq!(lk(2), Kind::Heading);
+    assert_eq!((rk(0), rk(1), rk(3)), (Kind::Heading, Kind::Furniture, Kind::Heading));
+    for k in &c.links {
+        assert_eq!(
+            lk(k.left) == Kind::Heading,
+            rk(k.right) == Kind::Heading,
+            "heading linked to body: {k:?}"
+        );
+    }
+    let l = links(&c);
+    for want in [(0, 0), (1, 2), (2, 3), (3, 4), (4, 5)] {
+        assert!(l.contains(&want), "{want:?} missing: {l:?}");
+    }
+}
