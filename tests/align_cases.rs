@@ -151,39 +151,40 @@ The agency declined to say how long the records are kept.";
 
 #[test]
 fn a_paragraph_sharing_only_topic_words_with_a_far_one_is_not_a_move() {
+    // The rewrite drops the officials' defence (L3) and adds critics' doubts at the end: the
+    // two share topic words ("collection", "plots"), not information.
     let rewrite = "\
 Documents published on Thursday show that the National Security Agency gathered phone records of millions of Americans.
 A secret court order renewed every 90 days has allowed the programme since 2006.
 Senator Ron Wyden of the intelligence committee said he had raised the alarm for years.
 Civil liberties groups sued in New York on Friday, saying the programme breaks the constitution.
-The agency would not say how long it keeps the records, and the programme's phone collection continues.";
+The agency would not say how long it keeps the records.
+Critics say the collection has never been shown to stop a single plot.";
     let c = compare(SURVEILLANCE, rewrite);
-    let l = links(&c);
-    for want in [(0, 0), (1, 1), (2, 2), (4, 3), (5, 4)] {
-        assert!(l.contains(&want), "{want:?} missing: {l:?}");
-    }
-    assert!(
-        !c.links.iter().any(|k| k.moved),
-        "topic words (agency, programme, phone records) are no move: {:?}",
-        c.links
-    );
-    assert!(!l.iter().any(|&(left, _)| left == 3), "the dropped paragraph links nowhere: {l:?}");
+    assert_eq!(links(&c), [(0, 0), (1, 1), (2, 2), (4, 3), (5, 4)]);
+    assert!(!c.links.iter().any(|k| k.moved), "{:?}", c.links);
 }
 
 #[test]
 fn an_added_background_paragraph_naming_the_protagonist_stays_unlinked() {
+    let left = "\
+The National Security Agency collected the phone records of millions of Americans, documents leaked by Edward Snowden show.
+The programme began in 2006 under a secret court order that is renewed every 90 days.
+Senator Ron Wyden said he had warned about the practice for years, before Snowden went public.
+Officials defended the collection, saying it had helped disrupt more than 50 plots.
+Snowden's lawyer said his client had acted in the public interest and would not return to the United States.
+The agency declined to say how long the records are kept.";
     let rewrite = "\
-The National Security Agency collected the phone records of millions of Americans, according to documents published on Thursday.
-The documents were leaked by Edward Snowden, a former contractor for the National Security Agency, who fled to Hong Kong.
+The National Security Agency has collected phone records of millions of Americans, according to leaked documents.
 The programme started in 2006 under a secret court order renewed every 90 days.
-Senator Ron Wyden, a member of the intelligence committee, said he had warned about it for years.
+Senator Ron Wyden said he had warned about it for years.
 Officials said the collection had helped disrupt more than 50 plots.
-Civil liberties groups sued in New York on Friday, saying the programme violates the constitution.
-The agency would not say how long the records are kept.";
-    let c = compare(SURVEILLANCE, rewrite);
+The agency would not say how long the records are kept.
+The documents were leaked by Edward Snowden, a former contractor who fled to Hong Kong and then to Moscow, where Snowden still lives.";
+    let c = compare(left, rewrite);
     let l = links(&c);
-    assert!(!l.iter().any(|&(_, r)| r == 1), "the added background paragraph: {l:?}");
-    assert_eq!(l, [(0, 0), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6)]);
+    assert!(!l.iter().any(|&(_, r)| r == 5), "the added background paragraph: {l:?}");
+    assert_eq!(l, [(0, 0), (1, 1), (2, 2), (3, 3), (5, 4)]);
 }
 
 #[test]
