@@ -182,6 +182,8 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
 /// in-order link's threshold, where one shared name or topic word no longer suffices, and one
 /// strong pair or several fair ones do.
 const MOVE_SCORE: f32 = 0.5;
+/// The content words a sentence pair must share to count towards a move's score at all.
+const MOVE_PAIR_WORDS: usize = 3;
 /// Or one sentence pair sharing this many distinct content words (names included): a
 /// passage retold, not a topic shared.
 const MOVE_TERMS: usize = 8;
@@ -208,7 +210,11 @@ impl Evidence {
         let (a, b) = (&model.left[i], &model.right[j]);
         self.best = self.best.max(score);
         self.phrase |= model.shared_phrase(a, b) >= PHRASE_WORDS;
-        self.terms = self.terms.max(model.shared_content(a, b));
+        let shared = model.shared_content(a, b);
+        self.terms = self.terms.max(shared);
+        // A pair sharing one or two words (a name, a topic word: short sentences score high
+        // on little) says nothing about a move, however high its score.
+        let own = if shared >= MOVE_PAIR_WORDS { own } else { 0.0 };
         self.pairs.push((i, j, own));
     }
 
