@@ -149,7 +149,7 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     let mut doubtful = Vec::new();
     for (i, mut link) in links.into_iter().enumerate() {
         link.moved = !on_chain[i];
-        if on_chain[i] || evidence[&(link.left, link.right)].proves_a_move() {
+        if on_chain[i] || evidence[&(link.left, link.right)].proves_a_move(&model) {
             kept.push(link);
         } else {
             doubtful.push(link);
@@ -196,8 +196,6 @@ const PHRASE_WORDS: usize = 3;
 struct Evidence {
     /// The best pair's score.
     best: f32,
-    /// Whether a pair shares a distinctive phrase ([`TermModel::shared_phrase`]).
-    phrase: bool,
     /// The most content words one pair shares.
     terms: usize,
     /// The agreed sentence pairs (units) and their own scores, without the lift from their
@@ -209,7 +207,6 @@ impl Evidence {
     fn add(&mut self, model: &TermModel, i: usize, j: usize, score: f32, own: f32) {
         let (a, b) = (&model.left[i], &model.right[j]);
         self.best = self.best.max(score);
-        self.phrase |= model.shared_phrase(a, b) >= PHRASE_WORDS;
         let shared = model.shared_content(a, b);
         self.terms = self.terms.max(shared);
         // A pair sharing one or two words (a name, a topic word: short sentences score high
@@ -234,9 +231,15 @@ impl Evidence {
         self.pairs.iter().map(|p| p.2).sum()
     }
 
-    /// Whether the link holds against the reading order.
-    fn proves_a_move(&self) -> bool {
-        self.total() >= MOVE_SCORE || self.phrase || self.terms >= MOVE_TERMS
+    /// Whether the link holds against the reading order. (Only links off the chain are
+    /// asked, so the phrase search runs for few pairs.)
+    fn proves_a_move(&self, model: &TermModel) -> bool {
+        self.total() >= MOVE_SCORE
+            || self.terms >= MOVE_TERMS
+            || self
+                .pairs
+                .iter()
+                .any(|&(i, j, _)| model.shared_phrase(&model.left[i], &model.right[j]) >= PHRASE_WORDS)
     }
 }
 

@@ -44,6 +44,9 @@ pub struct TermModel {
     pub right: Vec<Unit>,
 }
 
+/// Words of each sentence the shared-phrase search reads (far more than any real sentence).
+const PHRASE_WINDOW: usize = 600;
+
 /// A word of running text as the similarity measure sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -368,14 +371,16 @@ impl TermModel {
     /// Haringey councillor" 1.
     pub fn shared_phrase(&self, a: &Unit, b: &Unit) -> usize {
         let content = |t: u32| usize::from(!self.stop[t as usize] && !self.name[t as usize]);
-        // Longest-common-substring table, one row at a time: run[j] is the content count of
-        // the common run ending at a[i] and b[j] (0 with no run; -1 marks a run of only
-        // function words or names, so that it still continues).
-        let mut prev = vec![None::<usize>; b.seq.len() + 1];
-        let mut cur = vec![None::<usize>; b.seq.len() + 1];
+        // Longest-common-substring table, one row at a time: cur[j + 1] is the content count of
+        // the common run ending at this word of `a` and word j of `b`, None where they differ.
+        // Sentences are short; a "sentence" of thousands of words (text without full stops) is
+        // searched in its first PHRASE_WINDOW words, so one pair cannot cost quadratic time.
+        let (sa, sb) = (&a.seq[..a.seq.len().min(PHRASE_WINDOW)], &b.seq[..b.seq.len().min(PHRASE_WINDOW)]);
+        let mut prev = vec![None::<usize>; sb.len() + 1];
+        let mut cur = vec![None::<usize>; sb.len() + 1];
         let mut best = 0;
-        for &x in &a.seq {
-            for (j, &y) in b.seq.iter().enumerate() {
+        for &x in sa {
+            for (j, &y) in sb.iter().enumerate() {
                 cur[j + 1] = (x == y).then(|| prev[j].unwrap_or(0) + content(x));
                 best = best.max(cur[j + 1].unwrap_or(0));
             }
