@@ -456,8 +456,24 @@ pub fn sentences_of(text: &str, para: Span, ordinal_dot: bool) -> Vec<Span> {
         while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
             j += 1;
         }
-        while j < chars.len() && CLOSERS.contains(&chars[j].1) {
-            j += 1;
+        loop {
+            if j < chars.len() && CLOSERS.contains(&chars[j].1) {
+                j += 1;
+                continue;
+            }
+            // French closes a quotation after a space: "… gagnerons. » Il a dit".
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let french_close = k > j
+                && k < chars.len()
+                && matches!(chars[k].1, '»' | '›')
+                && chars.get(k + 1).is_none_or(|&(_, c)| !c.is_alphanumeric());
+            if !french_close {
+                break;
+            }
+            j = k + 1;
         }
         let end = chars.get(j).map_or(p.len(), |&(b, _)| b);
         let mut k = j;
@@ -605,6 +621,29 @@ mod tests {
         );
         assert_eq!(sents("Really? Yes! Fine"), ["Really?", "Yes!", "Fine"]);
         assert_eq!(sents("It cost $3.50 in Jan. 2020 and rose."), ["It cost $3.50 in Jan. 2020 and rose."]);
+    }
+
+    #[test]
+    fn german_and_french_quotation_marks_and_ordinals_keep_sentences_whole() {
+        let t = "Er sagte: „Wir schaffen das.“ Dann ging er am 3. Oktober nach Hause. »Gut.« Sie lachte.";
+        let de = sentences_of(t, Span::new(0, t.len()), true)
+            .into_iter()
+            .map(|s| &t[s.start..s.end])
+            .collect::<Vec<_>>();
+        assert_eq!(
+            de,
+            [
+                "Er sagte: „Wir schaffen das.“",
+                "Dann ging er am 3. Oktober nach Hause.",
+                "»Gut.«",
+                "Sie lachte."
+            ]
+        );
+        assert_eq!(
+            sents("Il a dit : « Nous gagnerons. » Puis il est parti. « Oui », a-t-il ajouté."),
+            ["Il a dit : « Nous gagnerons. »", "Puis il est parti.", "« Oui », a-t-il ajouté."]
+        );
+        assert_eq!(sents("It rose in 1990. Then it fell."), ["It rose in 1990.", "Then it fell."]);
     }
 
     #[test]
