@@ -172,6 +172,7 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
         kept.extend(near);
     }
     let mut links = kept;
+    fill_gaps(&model, &mut links);
     let rows = rows_from_links(left, right, &mut links);
     let similarity = shared_content(&model, &links);
     Alignment { links, rows, similarity: round3(similarity) }
@@ -241,6 +242,105 @@ impl Evidence {
                 .iter()
                 .any(|&(i, j, _)| model.shared_phrase(&model.left[i], &model.right[j]) >= PHRASE_WORDS)
     }
+}
+
+/// The widest gap between two in-order links, a side, in paragraphs, that is searched whole.
+const GAP_MAX: usize = 6;
+/// And the most sentence pairs a gap may have (six paragraphs of ten sentences a side), so
+/// that the search stays linear in the documents whatever their sentences are like.
+const GAP_PAIRS: usize = 3600;
+
+/// Near the diagonal, candidates are cheap: between two consecutive in-order links, where both
+/// sides have a few paragraphs linked to nothing (GAP_MAX at most), every sentence pair is
+/// scored, including pairs the candidate search never proposed (no rare word in common, as in
+/// a heavy rewording). A pair that is the best for both its sentences within the gap, scores
+/// RAW_FLOOR on its own, shares two content words and more than who is speaking, links its
+/// paragraphs, in reading order.
+fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
+    let (nl, nr) =
+        (model.left.last().map_or(0, |u| u.para + 1), model.right.last().map_or(0, |u| u.para + 1));
+    let units_of = |units: &[Unit], n: usize| {
+        let mut by_para: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (k, u) in units.iter().enumerate() {
+            by_para[u.para].push(k);
+        }
+        by_para
+    };
+    let (left_units, right_units) = (units_of(&model.left, nl), units_of(&model.right, nr));
+    let linked = |n: usize, side: &dyn Fn(&Link) -> usize| {
+        let mut v = vec![false; n];
+        for k in links.iter() {
+            v[side(k)] = true;
+        }
+        v
+    };
+    let (left_linked, right_linked) = (linked(nl, &|k| k.left), linked(nr, &|k| k.right));
+    let mut chain: Vec<(isize, isize)> =
+        links.iter().filter(|k| !k.moved).map(|k| (k.left as isize, k.right as isize)).collect();
+    chain.sort_unstable();
+    let mut anchors = vec![(-1isize, -1isize)];
+    anchors.extend(chain);
+    anchors.push((nl as isize, nr as isize));
+    let mut added = Vec::new();
+    for w in anchors.windows(2) {
+        let ((l0, r0), (l1, r1)) = (w[0], w[1]);
+        let free = |from: isize, to: isize, linked: &[bool]| -> Vec<usize> {
+            ((from + 1).max(0) as usize..to.max(0) as usize).filter(|&p| !linked[p]).collect()
+        };
+        let (gl, gr) = (free(l0, l1, &left_linked), free(r0, r1, &right_linked));
+        if gl.is_empty() || gr.is_empty() || l1 - l0 - 1 > GAP_MAX as isize || r1 - r0 - 1 > GAP_MAX as isize
+        {
+            continue;
+        }
+        let (ul, ur): (Vec<usize>, Vec<usize>) = (
+            gl.iter().flat_map(|&p| left_units[p].iter().copied()).collect(),
+            gr.iter().flat_map(|&q| right_units[q].iter().copied()).collect(),
+        );
+        if ul.len() * ur.len() > GAP_PAIRS {
+            continue;
+        }
+        // Every sentence pair in the gap, and each sentence's best score there.
+        let mut pairs = Vec::with_capacity(ul.len() * ur.len());
+        let mut best_left: HashMap<usize, f32> = HashMap::default();
+        let mut best_right: HashMap<usize, f32> = HashMap::default();
+        for &i in &ul {
+            for &j in &ur {
+                let (a, b) = (&model.left[i], &model.right[j]);
+                if (a.kind == Kind::Heading) != (b.kind == Kind::Heading) {
+                    continue;
+                }
+                let s = model.similarity(a, b);
+                pairs.push((i, j, s));
+                let bl = best_left.entry(i).or_insert(0.0);
+                *bl = bl.max(s);
+                let br = best_right.entry(j).or_insert(0.0);
+                *br = br.max(s);
+            }
+        }
+        let mut found: HashMap<(usize, usize), f32> = HashMap::default();
+        for &(i, j, s) in &pairs {
+            let (a, b) = (&model.left[i], &model.right[j]);
+            if s >= RAW_FLOOR
+                && s >= best_left[&i]
+                && s >= best_right[&j]
+                && model.shared_content(a, b) >= 2
+                && !model.only_attribution(a, b)
+            {
+                let e = found.entry((a.para, b.para)).or_insert(0.0);
+                *e = e.max(s);
+            }
+        }
+        let mut gap_links: Vec<Link> = found
+            .into_iter()
+            .map(|((l, r), s)| Link { left: l, right: r, score: round3(s), moved: false })
+            .collect();
+        gap_links.sort_by_key(|k| (k.left, k.right));
+        let weights: Vec<f64> = gap_links.iter().map(|k| k.score).collect();
+        for i in heaviest_chain(&gap_links, &weights) {
+            added.push(gap_links[i]);
+        }
+    }
+    links.extend(added);
 }
 
 /// What one sentence makes of a counterpart.
