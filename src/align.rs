@@ -254,7 +254,8 @@ const GAP_PAIRS: usize = 3600;
 /// sides have a few paragraphs linked to nothing (GAP_MAX at most), every sentence pair is
 /// scored, including pairs the candidate search never proposed (no rare word in common, as in
 /// a heavy rewording). A pair that is the best for both its sentences within the gap, scores
-/// RAW_FLOOR on its own, shares two content words and more than who is speaking, links its
+/// LINK_THRESHOLD on its own (no lift from neighbours), shares two content words that are not
+/// names (a name and a topic word are not enough) and more than who is speaking, links its
 /// paragraphs, in reading order.
 fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
     let (nl, nr) =
@@ -320,10 +321,10 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
         let mut found: HashMap<(usize, usize), f32> = HashMap::default();
         for &(i, j, s) in &pairs {
             let (a, b) = (&model.left[i], &model.right[j]);
-            if s >= RAW_FLOOR
+            if s >= LINK_THRESHOLD
                 && s >= best_left[&i]
                 && s >= best_right[&j]
-                && model.shared_content(a, b) >= 2
+                && model.shared_words_not_names(a, b) >= 2
                 && !model.only_attribution(a, b)
             {
                 let e = found.entry((a.para, b.para)).or_insert(0.0);

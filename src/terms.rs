@@ -389,9 +389,14 @@ impl TermModel {
         best
     }
 
-    /// Whether a term is written as a name.
-    pub fn is_name(&self, t: u32) -> bool {
-        self.name[t as usize]
+    /// How many content words two units share that are not names.
+    pub fn shared_words_not_names(&self, a: &Unit, b: &Unit) -> usize {
+        a.terms
+            .iter()
+            .filter(|&&t| {
+                !self.stop[t as usize] && !self.name[t as usize] && b.terms.binary_search(&t).is_ok()
+            })
+            .count()
     }
 
     /// How many content words (not function words) two units share.
