@@ -71,6 +71,8 @@ pub struct Document {
     pub word_count: usize,
     /// The language it is written in, when it can be told ([`Language::detect`]).
     pub language: Option<Language>,
+    /// For a web page, what it says about itself.
+    pub meta: Option<crate::extract::Meta>,
 }
 
 impl Document {
@@ -102,12 +104,29 @@ impl Document {
             (Some(a), Some(b)) => Some(format!("{a}; {b}")),
             (a, b) => a.or(b),
         };
-        Document { name: source.name, text: source.text, notice, paragraphs, word_count, language }
+        Document {
+            name: source.name,
+            text: source.text,
+            notice,
+            paragraphs,
+            word_count,
+            language,
+            meta: source.meta,
+        }
     }
 
     /// Parses one or two sources, the two on two threads.
     pub fn parse_pair(left: Source, right: Option<Source>) -> (Document, Option<Document>) {
         rayon::join(|| Document::parse(left), || right.map(Document::parse))
+    }
+
+    /// What a web page says about itself, in a line ("The Daily Ledger · Ana Ruiz ·
+    /// 2026-01-01"), safe to show; `None` for text or a page that says nothing.
+    pub fn meta_line(&self) -> Option<String> {
+        let m = self.meta.as_ref()?;
+        let parts: Vec<String> =
+            [&m.site, &m.author, &m.date].into_iter().flatten().map(|s| crate::text::sanitize(s)).collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     /// The text of a span of this document.

@@ -1,9 +1,42 @@
 //! Article text out of a web page: the title, headings, paragraphs and list items of the
 //! article, without navigation, scripts, styles, related-story lists, share bars or comment
-//! forms. A pure function from HTML to plain text (paragraphs separated by blank lines),
-//! which is then compared like any other text.
+//! forms, and the page's metadata (title, author, date, site). A pure function from HTML to
+//! plain text (paragraphs separated by blank lines), which is then compared like any other
+//! text.
+//!
+//! The article is found by the `trafilatura` crate (a port of the trafilatura extractor, which
+//! scores a page's blocks by text and link density and falls back to readability), whose
+//! cleaned HTML is then walked here into redline's blocks: headings, paragraphs, list items
+//! (written "- item"), block quotes. A page too short for it to accept (a fragment, a test
+//! page of two lines) is read by the rules below instead: the `<article>` or `<main>` with the
+//! most paragraph text, without furniture.
 
 use scraper::{ElementRef, Html, Node, Selector};
+use serde::Serialize;
+
+/// What a page says about itself, where it says it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// The publication date, as YYYY-MM-DD.
+    pub date: Option<String>,
+    pub site: Option<String>,
+}
+
+impl Meta {
+    /// Whether the page gave none of it.
+    pub fn is_empty(&self) -> bool {
+        *self == Meta::default()
+    }
+}
+
+/// A page's article: its text and its metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    pub text: String,
+    pub meta: Meta,
+}
 
 /// Whether a text is an HTML page (or fragment) rather than prose that mentions a tag.
 /// Decided by content: a doctype or `<html>` at the start, or markup that opens with a tag
@@ -18,6 +51,9 @@ pub fn looks_like_html(text: &str) -> bool {
     let page_parts = ["<head", "<body", "<article", "<p>", "<p ", "<div", "<meta ", "<title"];
     opens_with_markup && page_parts.iter().filter(|p| head.contains(*p)).count() >= 2
 }
+
+/// Advertisement slots the extractor may keep as text.
+const AD_SLOTS: &str = ".ad, .ads, .advert, .advertisement, .ad-slot, .ad-container, [aria-label=Advertisement], [aria-label=advertisement]";
 
 /// Elements whose content is never article text.
 const SKIP_TAGS: &[&str] = &[
@@ -46,21 +82,65 @@ const BLOCK_TAGS: &[&str] = &[
 /// Extracts the article's text: one paragraph per block, blank lines between them. Empty
 /// when the page holds no article text.
 pub fn article_text(html: &str) -> String {
+    article(html).text
+}
+
+/// Extracts the article and the page's metadata.
+pub fn article(html: &str) -> Article {
     let page = Html::parse_document(html);
-    let root = article_root(&page);
+    let mut opts = trafilatura::Options::default();
+    opts.exclude_comments = true;
+    // Links are kept so that blocks made mostly of links can be told apart.
+    opts.include_links = true;
+    // Advertisement slots, by exact class tokens and labels only: a word inside a longer class
+    // name ("ad_body", "l-sidebar-fixed", "entry-content-read-more") says nothing.
+    opts.prune_selector = Some(AD_SLOTS.to_string());
+    let found = trafilatura::extract(html, &opts).ok();
+    let some = |s: &str| {
+        let s = collapse(s);
+        (!s.is_empty()).then_some(s)
+    };
+    let meta = match &found {
+        Some(r) => {
+            let m = &r.metadata;
+            Meta {
+                title: some(&m.title).or_else(|| page_title(&page)),
+                author: some(&m.author),
+                // Only a date the page writes (meta tags, JSON-LD and <time> write ISO dates): a
+                // year alone ("© 2026") is not made into the first of January.
+                date: m.date.map(|d| d.format("%Y-%m-%d").to_string()).filter(|d| html.contains(d.as_str())),
+                site: some(&m.sitename),
+            }
+        }
+        None => Meta { title: page_title(&page), ..Meta::default() },
+    };
     let mut walk = Walk::default();
-    walk.element(root);
+    if let Some(r) = &found {
+        walk.element(Html::parse_fragment(&r.content_html).root_element());
+        walk.flush();
+    }
+    // On a page too short for its scoring, the extractor falls back to the page's text run
+    // together as one block (words of different blocks glued): read such a page by the rules.
+    if walk.blocks.len() <= 1 {
+        walk = Walk::default();
+        walk.element(article_root(&page));
+    }
     walk.flush();
     let mut blocks = walk.blocks;
     // The headline often sits above the article element, in the page header.
-    let headline = first_text(&page, "h1").or_else(|| page_title(&page));
+    let headline = first_text(&page, "h1").or_else(|| meta.title.clone()).or_else(|| page_title(&page));
+    // The article starts at its headline: what the extractor kept from above it is a page's
+    // alert or label ("Something went wrong with the connection!").
+    let above = text_above_headline(&page);
+    let lead = blocks.iter().take_while(|b| !above.is_empty() && above.contains(&b.text)).count();
+    blocks.drain(..lead);
     if let Some(h) = headline {
         if !blocks.iter().any(|b| b.text == h) {
             blocks.insert(0, Block { text: h, link_chars: 0 });
         }
     }
     let kept: Vec<String> = blocks.into_iter().filter(Block::is_content).map(|b| b.text).collect();
-    kept.join("\n\n")
+    Article { text: kept.join("\n\n"), meta }
 }
 
 /// The element that holds the article: the `<article>` (or schema.org `articleBody`) with the
@@ -90,6 +170,28 @@ fn paragraph_chars(e: ElementRef<'_>) -> usize {
 fn first_text(page: &Html, query: &str) -> Option<String> {
     let sel = Selector::parse(query).ok()?;
     page.select(&sel).map(|e| collapse(&e.text().collect::<String>())).find(|t| !t.is_empty())
+}
+
+/// The page's text before its first `<h1>`, whitespace collapsed (empty without an `<h1>`).
+fn text_above_headline(page: &Html) -> String {
+    let mut out = String::new();
+    for node in page.root_element().descendants() {
+        match node.value() {
+            Node::Element(e) if e.name() == "h1" => return collapse(&out),
+            Node::Element(e) if matches!(e.name(), "script" | "style" | "title") => {}
+            Node::Text(t)
+                if node
+                    .parent()
+                    .and_then(|p| p.value().as_element())
+                    .is_none_or(|p| !matches!(p.name(), "script" | "style" | "title")) =>
+            {
+                out.push(' ');
+                out.push_str(t);
+            }
+            _ => {}
+        }
+    }
+    String::new()
 }
 
 /// The `<title>`, without a trailing " | Site name".

@@ -91,6 +91,17 @@ pub fn report(c: &Comparison) -> String {
         if let Some(n) = &doc.notice {
             let _ = writeln!(out, "<p class=\"note\">{}: {}</p>", esc(doc.short_name()), esc(n));
         }
+        if let Some(meta) = doc.meta_line() {
+            let title = doc.meta.as_ref().and_then(|m| m.title.as_deref()).map(crate::text::sanitize);
+            let title = title.map(|t| format!("“{t}” · ")).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<p class=\"meta\">{}: {}{}</p>",
+                esc(doc.short_name()),
+                esc(&title),
+                esc(&meta)
+            );
+        }
     }
     out.push_str(
         "<p class=\"legend\"><span><b>~</b> changed</span><span><b>↕</b> moved</span>\

@@ -17,12 +17,14 @@ pub struct Source {
     pub text: String,
     /// Set when the bytes were not plain UTF-8 and had to be converted.
     pub notice: Option<String>,
+    /// What a web page said about itself (title, author, date, site); `None` for text.
+    pub meta: Option<crate::extract::Meta>,
 }
 
 impl Source {
     /// A source from text already in memory (the bundled articles, tests).
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Source { name: name.into(), text: text.into(), notice: None }
+        Source { name: name.into(), text: text.into(), notice: None, meta: None }
     }
 }
 
@@ -84,7 +86,7 @@ pub fn is_url(arg: &str) -> bool {
 
 /// Replaces a web page by the text of its article, with a notice saying so.
 pub fn from_html(source: Source) -> Result<Source, InputError> {
-    let text = crate::extract::article_text(&source.text);
+    let crate::extract::Article { text, meta } = crate::extract::article(&source.text);
     if text.trim().is_empty() {
         return Err(InputError::NoArticle(source.name));
     }
@@ -92,7 +94,7 @@ pub fn from_html(source: Source) -> Result<Source, InputError> {
         Some(n) => format!("{n}; article text taken from HTML"),
         None => "article text taken from HTML".to_string(),
     };
-    Ok(Source { name: source.name, text, notice: Some(note) })
+    Ok(Source { name: source.name, text, notice: Some(note), meta: Some(meta) })
 }
 
 /// Fetches a web address with a time limit and a size limit.
@@ -190,7 +192,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::Empty(name));
     }
-    Ok(Source { name, text, notice })
+    Ok(Source { name, text, notice, meta: None })
 }
 
 fn decode_legacy(bytes: &[u8]) -> (String, Option<String>) {

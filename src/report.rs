@@ -65,6 +65,12 @@ pub struct DocReport<'a> {
     pub notice: Option<&'a str>,
     /// The language the text is written in (ISO 639-1, "en"), or null when it cannot be told.
     pub language: Option<&'static str>,
+    /// For a web page: its title, author, date and site, each null where the page gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<&'a crate::extract::Meta>,
+    /// Whether the text is the article extracted from a web page (its spans index that
+    /// text, not the file's bytes).
+    pub extracted: bool,
     pub paragraphs: Vec<ParagraphReport<'a>>,
 }
 
@@ -81,6 +87,8 @@ fn doc_report(doc: &Document) -> DocReport<'_> {
         path: &doc.name,
         notice: doc.notice.as_deref(),
         language: doc.language.map(crate::language::Language::code),
+        meta: doc.meta.as_ref(),
+        extracted: doc.meta.is_some(),
         paragraphs: doc
             .paragraphs
             .iter()

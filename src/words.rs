@@ -360,6 +360,7 @@ pub fn diff_texts(a: &str, b: &str) -> Vec<Piece> {
             paragraphs: vec![para],
             word_count: 0,
             language: None,
+            meta: None,
         }
     };
     let (da, db) = (one_para(a), one_para(b));

@@ -254,7 +254,6 @@ fn html_refuses_to_overwrite_an_input_and_reports_write_errors() {
 const PAGE: &str = include_str!("fixtures/article.html");
 const ARTICLE: &[&str] = &[
     "Envoys head to Moscow for peace talks",
-    "By Ana Ruiz",
     "US envoys will meet Russian President Vladimir Putin on Tuesday to discuss a proposed peace plan.",
     "The White House said it was “very optimistic” about reaching a deal & that talks had gone well.",
     "What the plan says",
@@ -285,6 +284,10 @@ fn a_saved_web_page_yields_just_the_article() {
     assert_eq!(paragraphs(&out.stdout, "left"), ARTICLE);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["left"]["notice"].as_str().unwrap().contains("HTML"));
+    // The byline is metadata, not a paragraph; the text is the extracted article.
+    assert_eq!(v["left"]["meta"]["author"], "Ana Ruiz");
+    assert_eq!(v["left"]["extracted"], true);
+    assert!(v["left"]["meta"]["title"].as_str().unwrap().starts_with("Envoys head to Moscow"));
     // The page's furniture is gone.
     let text = stdout(&out);
     for gone in [

@@ -60,7 +60,10 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
 
 fn pane_title(doc: Option<&Document>) -> String {
     match doc {
-        Some(d) => format!(" {} · {} words ", text::sanitize(d.short_name()), d.word_count),
+        Some(d) => match d.meta_line() {
+            Some(meta) => format!(" {} · {meta} · {} words ", text::sanitize(d.short_name()), d.word_count),
+            None => format!(" {} · {} words ", text::sanitize(d.short_name()), d.word_count),
+        },
         None => " (no second document) ".to_string(),
     }
 }
