@@ -157,18 +157,20 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     }
     // Content moves in blocks: next to a proven move (a paragraph away on each side at most),
     // a link with half a move's evidence is the rest of the block.
+    doubtful.retain(|d| evidence[&(d.left, d.right)].total() >= MOVE_SCORE / 2.0);
+    let mut moves: HashSet<(usize, usize)> =
+        kept.iter().filter(|k| k.moved).map(|k| (k.left, k.right)).collect();
     loop {
         let near_a_move = |d: &Link| {
-            evidence[&(d.left, d.right)].total() >= MOVE_SCORE / 2.0
-                && kept
-                    .iter()
-                    .any(|k| k.moved && k.left.abs_diff(d.left) <= 1 && k.right.abs_diff(d.right) <= 1)
+            (d.left.saturating_sub(1)..=d.left + 1)
+                .any(|l| (d.right.saturating_sub(1)..=d.right + 1).any(|r| moves.contains(&(l, r))))
         };
         let (near, far): (Vec<Link>, Vec<Link>) = doubtful.into_iter().partition(near_a_move);
         doubtful = far;
         if near.is_empty() {
             break;
         }
+        moves.extend(near.iter().map(|k| (k.left, k.right)));
         kept.extend(near);
     }
     let mut links = kept;
