@@ -1,16 +1,11 @@
 //! Alignment in the document's own language: German and French pairs written for these tests
 //! (an article and its plain-language rewrite), each with the links a reader would draw.
 
+mod common;
+
+use common::pair as compare;
 use redline::comparison::Comparison;
 use redline::document::Document;
-use redline::input::Source;
-
-fn compare(left: &str, right: &str) -> Comparison {
-    Comparison::new(
-        Document::parse(Source::from_text("left", left)),
-        Some(Document::parse(Source::from_text("right", right))),
-    )
-}
 
 fn links(c: &Comparison) -> Vec<(usize, usize, bool)> {
     let mut v: Vec<(usize, usize, bool)> = c.links.iter().map(|k| (k.left, k.right, k.moved)).collect();
