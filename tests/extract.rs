@@ -110,3 +110,29 @@ fn bylines_and_dates_are_metadata_not_headings() {
         a.meta
     );
 }
+
+/// Broken pages (cut anywhere, tags left open or closed twice, stray entities) never panic,
+/// and whatever comes out holds no control character.
+#[test]
+fn broken_pages_never_panic() {
+    let page = include_str!("fixtures/article.html");
+    let cuts = (0..page.len()).step_by(37).filter(|&i| page.is_char_boundary(i));
+    for cut in cuts {
+        let a = article(&page[..cut]);
+        assert!(!a.text.chars().any(|c| c.is_control() && c != '\n'), "cut at {cut}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn tag_soup_never_panics(pieces in proptest::collection::vec(proptest::sample::select(vec![
+        "<html>", "<body>", "<article>", "</article>", "<main>", "<div class=\"l-sidebar ad\">", "</div>",
+        "<p>", "</p>", "<h1>", "</h1>", "<h2>Sub</h2>", "<ul><li>", "</li>", "<a href=x>", "</a>", "<script>",
+        "</script>", "<!--", "-->", "&amp;", "&#0;", "&#x1b;", "<time datetime=\"2026-13-45\">", "<meta name=author content=\"\">",
+        "The council voted on Tuesday to close the bridge to lorries after cracks were found.", " ", "\u{202e}", "\u{9b}",
+    ]), 0..80)) {
+        let html: String = pieces.concat();
+        let _ = article(&html);
+    }
+}
