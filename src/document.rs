@@ -73,6 +73,9 @@ pub struct Document {
     pub language: Option<Language>,
     /// For a web page, what it says about itself.
     pub meta: Option<crate::extract::Meta>,
+    /// Its quotations ([`crate::quotes::spans`]): the span inside the marks and the paragraph
+    /// each opens in. Found once, read by the alignment and the fact-check lens.
+    pub quotes: Vec<(Span, usize)>,
 }
 
 impl Document {
@@ -104,7 +107,7 @@ impl Document {
             (Some(a), Some(b)) => Some(format!("{a}; {b}")),
             (a, b) => a.or(b),
         };
-        Document {
+        let mut doc = Document {
             name: source.name,
             text: source.text,
             notice,
@@ -112,7 +115,10 @@ impl Document {
             word_count,
             language,
             meta: source.meta,
-        }
+            quotes: Vec::new(),
+        };
+        doc.quotes = crate::quotes::spans(&doc);
+        doc
     }
 
     /// Parses one or two sources, the two on two threads.

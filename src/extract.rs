@@ -24,13 +24,6 @@ pub struct Meta {
     pub site: Option<String>,
 }
 
-impl Meta {
-    /// Whether the page gave none of it.
-    pub fn is_empty(&self) -> bool {
-        *self == Meta::default()
-    }
-}
-
 /// A page's article: its text and its metadata.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
@@ -128,7 +121,8 @@ pub fn article(html: &str) -> Article {
     walk.flush();
     let mut blocks = walk.blocks;
     // The headline often sits above the article element, in the page header.
-    let headline = first_text(&page, "h1").or_else(|| meta.title.clone()).or_else(|| page_title(&page));
+    // (The metadata's title already falls back to the page's <title>.)
+    let headline = first_text(&page, "h1").or_else(|| meta.title.clone());
     // The article starts at its headline: what the extractor kept from above it is a page's
     // alert or label ("Something went wrong with the connection!").
     let above = text_above_headline(&page);
@@ -178,7 +172,6 @@ fn text_above_headline(page: &Html) -> String {
     for node in page.root_element().descendants() {
         match node.value() {
             Node::Element(e) if e.name() == "h1" => return collapse(&out),
-            Node::Element(e) if matches!(e.name(), "script" | "style" | "title") => {}
             Node::Text(t)
                 if node
                     .parent()

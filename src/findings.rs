@@ -89,10 +89,8 @@ pub fn find(left: &Document, right: &Document, links: &[Link], people: &People) 
 
 /// Every quotation in a document ([`crate::quotes::spans`]), with who says it.
 pub fn quotes(doc: &Document, mentions: &[people::Mention], people: &People) -> Vec<Quote> {
-    let mut out: Vec<Quote> = crate::quotes::spans(doc)
-        .into_iter()
-        .map(|(span, para)| Quote { span, para, speaker: None })
-        .collect();
+    let mut out: Vec<Quote> =
+        doc.quotes.iter().copied().map(|(span, para)| Quote { span, para, speaker: None }).collect();
     for q in &mut out {
         q.speaker = speaker(doc, q, mentions, people);
     }

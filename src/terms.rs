@@ -229,7 +229,7 @@ impl Builder {
 
     fn units(&mut self, doc: &Document, reading: &Reading) -> Vec<Unit> {
         let mut cache: HashMap<String, u32> = HashMap::default();
-        let quotes = crate::quotes::spans(doc);
+        let quotes = &doc.quotes;
         let inside = |at: usize| {
             let k = quotes.partition_point(|(q, _)| q.end <= at);
             quotes.get(k).is_some_and(|(q, _)| q.start <= at)

@@ -361,6 +361,7 @@ pub fn diff_texts(a: &str, b: &str) -> Vec<Piece> {
             word_count: 0,
             language: None,
             meta: None,
+            quotes: Vec::new(),
         }
     };
     let (da, db) = (one_para(a), one_para(b));
