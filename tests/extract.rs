@@ -136,3 +136,22 @@ proptest::proptest! {
         let _ = article(&html);
     }
 }
+
+#[test]
+fn a_date_written_only_in_a_time_element_is_found() {
+    let page = |time: &str| {
+        format!(
+            "<html><head><title>Harbour bridge closed to lorries</title></head><body>{NAV}\
+             <article><h1>Harbour bridge closed to lorries</h1>{time}{}</article></body></html>",
+            body_html()
+        )
+    };
+    let a = article(&page(
+        "<p class=\"dateline\"><time datetime=\"2026-11-24T08:30:00Z\">24 November</time></p>",
+    ));
+    assert_eq!(a.meta.date.as_deref(), Some("2026-11-24"));
+    // Not a date: no date is made up.
+    let a =
+        article(&page("<time datetime=\"2026-13-45\">soon</time><time datetime=\"PT5M\">5 min read</time>"));
+    assert_eq!(a.meta.date, None);
+}

@@ -162,9 +162,6 @@ pub fn places(doc: &Document) -> Places {
 
 /// The name lists, built once from the embedded files.
 struct Lists {
-    first: FxHashSet<&'static str>,
-    /// Surname → frequency rank (0 is the most common).
-    last: FxHashMap<&'static str, u32>,
     world_first: FxHashSet<&'static str>,
     titles: FxHashSet<&'static str>,
     roles: FxHashSet<&'static str>,
@@ -183,9 +180,10 @@ struct Lists {
     common: FxHashSet<&'static str>,
 }
 
-const MALE: &str = include_str!("../../assets/names/dist.male.first.txt");
-const FEMALE: &str = include_str!("../../assets/names/dist.female.first.txt");
-const LAST: &str = include_str!("../../assets/names/dist.all.last.txt");
+/// `FIRST_NAMES` and `SURNAMES`: the census lists of `assets/names`, sorted by build.rs.
+mod census {
+    include!(concat!(env!("OUT_DIR"), "/names.rs"));
+}
 
 fn set(words: &[&'static str]) -> FxHashSet<&'static str> {
     words.iter().copied().collect()
@@ -197,8 +195,6 @@ impl Lists {
         LISTS.get_or_init(|| {
             use lexicon::*;
             Lists {
-                first: MALE.lines().chain(FEMALE.lines()).map(str::trim).filter(|l| !l.is_empty()).collect(),
-                last: LAST.lines().map(str::trim).filter(|l| !l.is_empty()).zip(0..).collect(),
                 world_first: set(WORLD_FIRST_NAMES),
                 titles: set(TITLES),
                 roles: set(ROLES),
@@ -221,14 +217,16 @@ impl Lists {
 
     fn is_first_name(&self, low: &str) -> bool {
         self.world_first.contains(low)
-            || (low.is_ascii() && self.first.contains(low.to_ascii_uppercase().as_str()))
+            || (low.is_ascii()
+                && census::FIRST_NAMES.binary_search(&low.to_ascii_uppercase().as_str()).is_ok())
     }
 
     fn surname_rank(&self, low: &str) -> Option<u32> {
         if !low.is_ascii() {
             return None;
         }
-        self.last.get(low.to_ascii_uppercase().as_str()).copied()
+        let up = low.to_ascii_uppercase();
+        census::SURNAMES.binary_search_by(|(n, _)| (*n).cmp(up.as_str())).ok().map(|i| census::SURNAMES[i].1)
     }
 
     /// A word that names a place, a people, a date or an organisation, never a person.
