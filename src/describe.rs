@@ -8,7 +8,8 @@ use crate::findings::{Finding, FindingKind};
 use crate::text;
 
 /// What a finding says, on one line and safe to draw: the quotation with its changes, the
-/// number and what it became, or the one-sided text (the speaker is not included).
+/// number and what it became, or the one-sided text with how often it stands there ("Monday
+/// ×4"; the speaker is not included).
 pub fn describe_finding(c: &Comparison, f: &Finding) -> String {
     let quoted = |doc: Option<&Document>, s: Option<Span>| -> String {
         match (doc, s) {
@@ -28,8 +29,13 @@ pub fn describe_finding(c: &Comparison, f: &Finding) -> String {
         }
         FindingKind::QuoteParaphrased if f.left.is_some() && f.right.is_some() => format!("“{l}” → {r}"),
         FindingKind::NumberChanged => format!("{l} → {r}"),
-        _ if f.left.is_some() => l,
-        _ => r,
+        _ => {
+            let one = if f.left.is_some() { l } else { r };
+            match f.repeats.len() {
+                0 => one,
+                n => format!("{one} ×{}", n + 1),
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! names. Pure functions over the two documents, their links and their people.
 
 use crate::document::{Document, Kind, Span};
+use crate::language::Language;
 use crate::links::Link;
 use crate::people::{self, People};
 use crate::terms;
@@ -65,6 +66,22 @@ pub struct Finding {
     pub speaker: Option<String>,
     /// For an altered quotation: each changed phrase, left and right (either may be empty).
     pub changes: Vec<(Option<Span>, Option<Span>)>,
+    /// For a one-sided number or date written more than once: the further occurrences of the
+    /// same value on the same side, in reading order (the first is `left` or `right`).
+    pub repeats: Vec<Span>,
+}
+
+impl Finding {
+    /// Every place the finding stands on its first side (the left where it has one), the first
+    /// and its repeats, in reading order: (on the left, span).
+    pub fn occurrences(&self) -> Vec<(bool, Span)> {
+        let first = match (self.left, self.right) {
+            (Some(s), _) => (true, s),
+            (None, Some(s)) => (false, s),
+            (None, None) => return vec![],
+        };
+        std::iter::once(first).chain(self.repeats.iter().map(|&s| (first.0, s))).collect()
+    }
 }
 
 /// A quotation: the words inside the marks, the paragraph it opens in, who says it.
@@ -238,6 +255,7 @@ fn quote_findings(left: &Document, right: &Document, links: &[Link], people: &Pe
             right: Some(b),
             speaker: lq[i].speaker.clone().or_else(|| rq[j].speaker.clone()),
             changes,
+            repeats: vec![],
         });
     }
     // Quotations left over: their words said without quotation marks, or gone.
@@ -265,7 +283,14 @@ fn quote_findings(left: &Document, right: &Document, links: &[Link], people: &Pe
                 (None, false) => (FindingKind::QuoteOnlyRight, None),
             };
             let (l, r) = if side_left { (Some(q.span), there) } else { (there, Some(q.span)) };
-            out.push(Finding { kind, left: l, right: r, speaker: q.speaker.clone(), changes: vec![] });
+            out.push(Finding {
+                kind,
+                left: l,
+                right: r,
+                speaker: q.speaker.clone(),
+                changes: vec![],
+                repeats: vec![],
+            });
         }
     }
     out
@@ -379,6 +404,9 @@ const SPELLED: &[(&str, f64)] = &[
     ("dozen", 12.0),
     ("dozens", 24.0),
 ];
+/// Words after which "one" stands for a thing ("the one", "the other one"), not a count.
+const ONE_AS_PRONOUN_AFTER: &[&str] =
+    &["the", "a", "no", "any", "every", "each", "this", "that", "which", "other", "same"];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -442,26 +470,42 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
             };
             Some((sort, key))
         } else if let Some(&(_, v)) = SPELLED.iter().find(|(s, _)| *s == f) {
-            let determiner = prev.is_some_and(|p| {
-                matches!(p, "the" | "a" | "no" | "any" | "every" | "each" | "this" | "that" | "which")
-            });
+            let determiner = prev.is_some_and(|p| ONE_AS_PRONOUN_AFTER.contains(&p));
             let pronoun = next.is_none_or(|n| {
                 matches!(n, "of" | "to" | "another" | "who" | "that" | "which" | "and" | "or")
             });
-            if f == "one" && (determiner || pronoun) {
+            let mut value = v;
+            if let Some(&(_, m)) = next.and_then(|n| SCALES.iter().find(|(s, _)| *s == n)) {
+                value *= m;
+                end += 1;
+            }
+            let after = |k: usize| ws.get(end + k).map(|n| n.folded.as_str());
+            if after(1) == Some("percent") {
+                end += 1;
+                Some((FactSort::Percent, format!("percent:{value}")))
+            } else if after(1) == Some("percentage") && matches!(after(2), Some("point" | "points")) {
+                end += 2;
+                Some((FactSort::Percent, format!("points:{value}")))
+            } else if f == "one" && (determiner || pronoun) {
                 None
+            } else if end > i {
+                Some((FactSort::Count, format!("count:{value}")))
             } else {
-                let mut value = v;
-                if let Some(&(_, m)) = next.and_then(|n| SCALES.iter().find(|(s, _)| *s == n)) {
-                    value *= m;
+                // A number word alone ("the two met", "one of them") is not a fact: it counts
+                // with the noun it counts ("two years", "four people"), which the span keeps
+                // so the finding reads as what was counted. The key stays the value, so "two
+                // years" and "2 years" are the same fact.
+                let noun = ws.get(i + 1).filter(|n| {
+                    !n.number
+                        && n.folded.chars().all(char::is_alphabetic)
+                        && !SPELLED.iter().any(|(s, _)| *s == n.folded)
+                        && !doc.language.unwrap_or(Language::ENGLISH).is_function_word(&n.folded)
+                        && !Language::ENGLISH.is_function_word(&n.folded)
+                });
+                noun.map(|_| {
                     end += 1;
-                }
-                if ws.get(end + 1).is_some_and(|n| n.folded == "percent") {
-                    end += 1;
-                    Some((FactSort::Percent, format!("percent:{value}")))
-                } else {
-                    Some((FactSort::Count, format!("count:{value}")))
-                }
+                    (FactSort::Count, format!("count:{value}"))
+                })
             }
         } else if WEEKDAYS.contains(&f) {
             if next.is_some_and(|n| PARTS_OF_DAY.contains(&n)) {
@@ -535,6 +579,8 @@ fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Fin
         groups.entry(root(&mut parent, n + p)).or_default().1.push(p);
     }
     let mut out = Vec::new();
+    // One-sided facts, (on the left, fact), grouped by value at the end.
+    let mut one_sided: Vec<(bool, &Fact)> = Vec::new();
     let mut groups: Vec<(Vec<usize>, Vec<usize>)> = groups.into_values().collect();
     groups.sort();
     for (mut ls, mut rs) in groups {
@@ -559,8 +605,8 @@ fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Fin
             }
             None => true,
         });
-        out.extend(a.iter().map(|f| finding(FindingKind::NumberOnlyLeft, Some(f.span), None)));
-        out.extend(b.iter().map(|g| finding(FindingKind::NumberOnlyRight, None, Some(g.span))));
+        one_sided.extend(a.iter().map(|f| (true, *f)));
+        one_sided.extend(b.iter().map(|g| (false, *g)));
     }
     // Paragraphs with no counterpart: their facts are one-sided unless the other version
     // states the same value anywhere.
@@ -573,17 +619,36 @@ fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Fin
             .iter()
             .enumerate()
             .filter(|(p, _)| !linked.contains(p) && doc.paragraphs[*p].kind != Kind::Furniture);
-        for f in unlinked.flat_map(|(_, fs)| fs).filter(|f| !elsewhere.contains(f.key.as_str())) {
-            let (l, r) =
-                if kind == FindingKind::NumberOnlyLeft { (Some(f.span), None) } else { (None, Some(f.span)) };
-            out.push(finding(kind, l, r));
+        let left_side = kind == FindingKind::NumberOnlyLeft;
+        one_sided.extend(
+            unlinked
+                .flat_map(|(_, fs)| fs)
+                .filter(|f| !elsewhere.contains(f.key.as_str()))
+                .map(|f| (left_side, f)),
+        );
+    }
+    // The same one-sided value written again ("Monday" four times) is one finding, its
+    // further occurrences kept in reading order.
+    one_sided.sort_by_key(|(left, f)| (!left, f.span.start));
+    let mut first_of: FxHashMap<(bool, &str), usize> = FxHashMap::default();
+    for (left, f) in one_sided {
+        match first_of.get(&(left, f.key.as_str())) {
+            Some(&i) => out[i].repeats.push(f.span),
+            None => {
+                first_of.insert((left, f.key.as_str()), out.len());
+                out.push(if left {
+                    finding(FindingKind::NumberOnlyLeft, Some(f.span), None)
+                } else {
+                    finding(FindingKind::NumberOnlyRight, None, Some(f.span))
+                });
+            }
         }
     }
     out
 }
 
 fn finding(kind: FindingKind, left: Option<Span>, right: Option<Span>) -> Finding {
-    Finding { kind, left, right, speaker: None, changes: vec![] }
+    Finding { kind, left, right, speaker: None, changes: vec![], repeats: vec![] }
 }
 
 // ---------------------------------------------------------------- names

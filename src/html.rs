@@ -179,10 +179,14 @@ fn write_findings(c: &Comparison, out: &mut String) {
         let speaker = f.speaker.as_deref().map(|s| format!("<b>{}</b>: ", esc(s))).unwrap_or_default();
         let mut go = String::new();
         if f.left.is_some() {
-            let _ = write!(go, "<a href=\"#f{i}l\">left ↓</a> ");
+            let _ = write!(go, "<a href=\"#{}\">left ↓</a> ", anchor(i, true, 0));
         }
         if f.right.is_some() {
-            let _ = write!(go, "<a href=\"#f{i}r\">right ↓</a>");
+            let _ = write!(go, "<a href=\"#{}\">right ↓</a>", anchor(i, false, 0));
+        }
+        // Each further occurrence of a repeated one-sided fact, by its number.
+        for (k, (left, _)) in f.occurrences().into_iter().enumerate().skip(1) {
+            let _ = write!(go, " <a href=\"#{}\">{}</a>", anchor(i, left, k), k + 1);
         }
         let _ = writeln!(
             out,
@@ -229,8 +233,8 @@ struct Side<'a> {
     left: bool,
     doc: &'a Document,
     status: &'a [RowStatus],
-    /// Per paragraph: the findings touching it on this side, (span, finding index).
-    findings: Vec<Vec<(Span, usize)>>,
+    /// Per paragraph: the findings touching it on this side, (span, anchor id).
+    findings: Vec<Vec<(Span, String)>>,
 }
 
 /// What covers a piece of text.
@@ -238,7 +242,7 @@ struct Side<'a> {
 struct Cover {
     mark: Option<Mark>,
     person: Option<usize>,
-    finding: Option<usize>,
+    finding: bool,
 }
 
 impl<'a> Side<'a> {
@@ -250,13 +254,21 @@ impl<'a> Side<'a> {
         let mut findings = vec![Vec::new(); doc.paragraphs.len()];
         for (i, f) in c.findings.iter().enumerate() {
             let Some(s) = (if left { f.left } else { f.right }) else { continue };
-            // A quotation can run over a paragraph break: file it under every paragraph.
-            let first = doc.paragraphs.partition_point(|q| q.span.end <= s.start);
-            for (p, para) in doc.paragraphs.iter().enumerate().skip(first) {
-                if para.span.start >= s.end.max(s.start + 1) {
-                    break;
+            let occurrences = f.occurrences();
+            let spans: Vec<Span> = if occurrences.first().is_some_and(|o| o.0 == left) {
+                occurrences.iter().map(|o| o.1).collect()
+            } else {
+                vec![s]
+            };
+            for (k, s) in spans.into_iter().enumerate() {
+                // A quotation can run over a paragraph break: file it under every paragraph.
+                let first = doc.paragraphs.partition_point(|q| q.span.end <= s.start);
+                for (p, para) in doc.paragraphs.iter().enumerate().skip(first) {
+                    if para.span.start >= s.end.max(s.start + 1) {
+                        break;
+                    }
+                    findings[p].push((s, anchor(i, left, k)));
                 }
-                findings[p].push((s, i));
             }
         }
         Side { c, left, doc, status, findings }
@@ -302,7 +314,6 @@ impl<'a> Side<'a> {
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let side = if self.left { 'l' } else { 'r' };
         let mut open: Option<Cover> = None;
         for w in cuts.windows(2) {
             let piece = Span::new(w[0], w[1]);
@@ -310,19 +321,19 @@ impl<'a> Side<'a> {
             let cover = Cover {
                 mark: marks.iter().find(|m| covers(m.span)).map(|m| m.mark),
                 person: mentions.iter().find(|m| covers(m.span)).map(|m| m.person),
-                finding: findings.iter().find(|(s, _)| covers(*s)).map(|(_, i)| *i),
+                finding: findings.iter().any(|(s, _)| covers(*s)),
             };
             // An anchor where a finding starts, so the findings list can link to it.
-            let anchors: Vec<usize> =
-                findings.iter().filter(|(s, _)| s.start == piece.start).map(|(_, i)| *i).collect();
+            let anchors: Vec<&str> =
+                findings.iter().filter(|(s, _)| s.start == piece.start).map(|(_, id)| id.as_str()).collect();
             if open != Some(cover) || !anchors.is_empty() {
                 if open.is_some() {
                     out.push_str("</span>");
                 }
                 out.push_str("<span");
                 // Only one id per element: further findings starting here get empty anchors.
-                if let Some(i) = anchors.first() {
-                    let _ = write!(out, " id=\"f{i}{side}\"");
+                if let Some(id) = anchors.first() {
+                    let _ = write!(out, " id=\"{id}\"");
                 }
                 let classes = cover_classes(cover);
                 if !classes.is_empty() {
@@ -332,8 +343,8 @@ impl<'a> Side<'a> {
                     let _ = write!(out, " title=\"{}\"", esc_attr(&person.name));
                 }
                 out.push('>');
-                for i in anchors.iter().skip(1) {
-                    let _ = write!(out, "<a id=\"f{i}{side}\"></a>");
+                for id in anchors.iter().skip(1) {
+                    let _ = write!(out, "<a id=\"{id}\"></a>");
                 }
                 open = Some(cover);
             }
@@ -342,6 +353,16 @@ impl<'a> Side<'a> {
         if open.is_some() {
             out.push_str("</span>");
         }
+    }
+}
+
+/// The id of a finding's `k`th occurrence on one side: `f3l` for the first, `f3l-2` after.
+fn anchor(finding: usize, left: bool, k: usize) -> String {
+    let side = if left { 'l' } else { 'r' };
+    if k == 0 {
+        format!("f{finding}{side}")
+    } else {
+        format!("f{finding}{side}-{}", k + 1)
     }
 }
 
@@ -357,7 +378,7 @@ fn cover_classes(c: Cover) -> String {
         classes.push("pp".into());
         classes.push(format!("p{}", p % PERSON_LIGHT.len()));
     }
-    if c.finding.is_some() {
+    if c.finding {
         classes.push("fd".into());
     }
     classes.join(" ")

@@ -47,6 +47,9 @@ impl Language {
         found.map(|lang| Language { lang })
     }
 
+    /// English, whose words some English-only rules (spelled numbers) need to tell apart.
+    pub const ENGLISH: Language = Language { lang: Lang::Eng };
+
     /// The language of a pair of texts read together: for a text too short to tell on its
     /// own, its partner's language when the two agree.
     pub fn detect_pair(a: &str, b: &str) -> Option<Language> {

@@ -48,6 +48,10 @@ pub struct FindingReport<'a> {
     /// For an altered quotation: each changed phrase as written on each side.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<ChangeReport<'a>>,
+    /// For a one-sided number or date written more than once: its further occurrences on the
+    /// same side, `[start, end]` each, in reading order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub repeats: Vec<[usize; 2]>,
 }
 
 #[derive(Serialize)]
@@ -157,6 +161,7 @@ impl<'a> Report<'a> {
                                 right_text: rt(r),
                             })
                             .collect(),
+                        repeats: f.repeats.iter().map(|s| [s.start, s.end]).collect(),
                     }
                 })
                 .collect(),

@@ -78,13 +78,33 @@ fn bundled_pair_findings_match_what_a_fact_checker_expects() {
         .expect("Macron's quotation is paraphrased");
     assert_eq!(macron.speaker.as_deref(), Some("Emmanuel Macron"));
     assert!(texts(&c, macron).1.unwrap().contains("Ukraine must ultimately determine its own borders"));
-    // Every weekday the source names (outside page furniture) is reported only-left.
+    // Every weekday the source names (outside page furniture) is reported only-left, each day
+    // once, with every occurrence reachable from it.
+    let only_left: Vec<&Finding> =
+        c.findings.iter().filter(|f| f.kind == FindingKind::NumberOnlyLeft).collect();
+    let weekdays = ["Monday", "Tuesday", "Sunday"];
+    for day in weekdays {
+        let entries: Vec<&&Finding> =
+            only_left.iter().filter(|f| texts(&c, f).0.is_some_and(|t| t.starts_with(day))).collect();
+        assert_eq!(entries.len(), 1, "{day}: {entries:?}");
+        let places: Vec<&str> = entries[0].occurrences().iter().map(|&(_, s)| c.left.slice(s)).collect();
+        assert_eq!(places.len(), c.left.text.matches(day).count(), "{day}: {places:?}");
+        assert!(places.iter().all(|t| t.starts_with(day)), "{places:?}");
+        assert!(entries[0].occurrences().windows(2).all(|w| w[0].1.end <= w[1].1.start), "reading order");
+    }
+    let described: Vec<String> =
+        only_left.iter().map(|f| redline::describe::describe_finding(&c, f)).collect();
+    assert!(
+        described.contains(&"Monday ×5".to_string()) && described.contains(&"Sunday ×2".to_string()),
+        "{described:?}"
+    );
+    // Number words count with what they count, not alone.
     let only_left: Vec<String> =
         of_kind(&c, FindingKind::NumberOnlyLeft).into_iter().filter_map(|(l, _)| l).collect();
-    let weekdays = ["Monday", "Tuesday", "Sunday"];
-    let in_source: usize = weekdays.iter().map(|d| c.left.text.matches(d).count()).sum();
-    let reported = only_left.iter().filter(|t| weekdays.iter().any(|d| t.starts_with(d))).count();
-    assert_eq!(reported, in_source, "{only_left:?}");
+    assert!(
+        only_left.contains(&"two years".to_string()) && !only_left.contains(&"one".to_string()),
+        "{only_left:?}"
+    );
     let only_right = of_kind(&c, FindingKind::NumberOnlyRight);
     assert!(only_right.contains(&(None, Some("2025".into()))), "{only_right:?}");
     // Same values in other words are not changes.
@@ -178,6 +198,20 @@ fn numbers_and_dates_changed_dropped_and_added() {
     // 40,000 and 5% = 5 percent are the same facts.
     let all = all_texts(&c);
     assert!(!all.iter().any(|t| t.contains("40,000") || t.starts_with('5')), "{all:?}");
+}
+
+#[test]
+fn number_words_alone_are_not_facts() {
+    let c = pair(
+        "The two leaders met for three hours. One of them spoke first; the other one waited.",
+        "The leaders met. The first to speak was the president, and he spoke alone.",
+    );
+    let only_left: Vec<String> =
+        of_kind(&c, FindingKind::NumberOnlyLeft).into_iter().filter_map(|(l, _)| l).collect();
+    assert_eq!(only_left, ["two leaders", "three hours"]);
+    // Spelled and written in digits, the same count is the same fact.
+    let c = pair("Rescuers worked for two days in the rubble.", "Rescuers worked for 2 days in the rubble.");
+    assert!(c.findings.is_empty(), "{:?}", c.findings);
 }
 
 #[test]
@@ -283,4 +317,53 @@ fn the_chosen_finding_is_shown_in_full() {
     let other = words(&panel(&app));
     assert!(!other.contains("all → it)"), "no longer chosen, Putin's finding is one line: {other}");
     assert!(other.contains("“seems better” (seems → looking)"), "{other}");
+}
+
+/// A repeated one-sided fact is one entry, and Enter goes through its occurrences in turn,
+/// each shown highlighted on screen, and round to the first again.
+#[test]
+fn enter_steps_through_a_repeated_facts_occurrences() {
+    let c = bundled_pair();
+    let at = c
+        .findings
+        .iter()
+        .position(|f| redline::describe::describe_finding(&c, f) == "Monday ×5")
+        .expect("Monday is one entry");
+    let places: Vec<redline::document::Span> = c.findings[at].occurrences().iter().map(|o| o.1).collect();
+    let mut app = App::new(c, 100, 40);
+    app.update(Action::FindingsPanel);
+    for _ in 0..at {
+        app.update(Action::SelectNext);
+    }
+    for round in 0..places.len() + 1 {
+        let k = round % places.len();
+        app.update(Action::Open);
+        let message = app.message.clone().unwrap_or_default();
+        assert!(message.contains(&format!("{} of 5", k + 1)), "{message}");
+        // The highlighted cells in the left pane spell the occurrence Enter went to, on the
+        // screen line that holds the words beside it in the text.
+        let buf = draw(&app);
+        let area = buf.area;
+        let lit = |cell: &ratatui::buffer::Cell| {
+            cell.bg == ratatui::style::Color::Yellow && cell.fg == ratatui::style::Color::Black
+        };
+        let y = (0..area.height.saturating_sub(2))
+            .find(|&y| (0..area.width / 2).any(|x| lit(&buf[(x, y)])))
+            .expect("a highlighted occurrence in the left pane");
+        let row: String = (0..area.width / 2).map(|x| buf[(x, y)].symbol()).collect();
+        let spelled: String =
+            (0..area.width / 2).filter(|&x| lit(&buf[(x, y)])).map(|x| buf[(x, y)].symbol()).collect();
+        let text = &app.comparison.left.text;
+        let want = &text[places[k].start..places[k].end];
+        assert_eq!(spelled.trim(), want, "occurrence {k}");
+        let before = text[..places[k].start].split_whitespace().last().unwrap_or("");
+        let after = text[places[k].end..].split_whitespace().next().unwrap_or("");
+        assert!(
+            row.contains(&format!("{before} {want}"))
+                || row.contains(&format!("{want}{after}"))
+                || row.contains(&format!("{want} {after}")),
+            "occurrence {k}: {row:?} lacks {before:?} {want:?} {after:?}"
+        );
+        assert_eq!(app.occurrence, k);
+    }
 }

@@ -219,6 +219,9 @@ pub struct App {
     pub finding: usize,
     /// The finding the last Enter in the findings panel went to, highlighted.
     pub shown_finding: Option<usize>,
+    /// Which of the shown finding's occurrences ([`crate::findings::Finding::occurrences`])
+    /// Enter went to: a repeated fact's next Enter goes to the next one.
+    pub occurrence: usize,
     /// While the analysis runs elsewhere: how far it has got. The comparison is then the
     /// documents alone ([`Comparison::unaligned`]).
     pub analysis: Option<Arc<Progress>>,
@@ -251,6 +254,7 @@ impl App {
             mention: None,
             finding: 0,
             shown_finding: None,
+            occurrence: 0,
             analysis: None,
         }
     }

@@ -265,8 +265,12 @@ impl App {
             Some(Panel::Findings) => {
                 self.finding = self.finding.min(n - 1).saturating_add_signed(delta).min(n - 1);
                 let f = &self.comparison.findings[self.finding];
+                let places = match f.occurrences().len() {
+                    0 | 1 => String::new(),
+                    m => format!(", in {m} places"),
+                };
                 self.message = Some(format!(
-                    "finding {} of {n}: {} (Enter: go to it)",
+                    "finding {} of {n}: {}{places} (Enter: go to it)",
                     self.finding + 1,
                     f.kind.label()
                 ));
@@ -288,11 +292,17 @@ impl App {
                 self.finding = self.finding.min(n - 1);
                 let f = &self.comparison.findings[self.finding];
                 let c = &self.comparison;
-                let (left, span) = match (f.left, f.right) {
-                    (Some(s), _) => (true, s),
-                    (None, Some(s)) => (false, s),
-                    (None, None) => return,
+                let occurrences = f.occurrences();
+                if occurrences.is_empty() {
+                    return;
+                }
+                // Enter again on a repeated fact goes on to its next occurrence, round.
+                let k = if self.shown_finding == Some(self.finding) {
+                    (self.occurrence + 1) % occurrences.len()
+                } else {
+                    0
                 };
+                let (left, span) = occurrences[k];
                 let (doc, rows) = if left {
                     (&c.left, &c.left_row)
                 } else {
@@ -300,12 +310,13 @@ impl App {
                 };
                 let para = para_of(doc, span.start);
                 let (row, label) = (rows[para], f.kind.label());
-                let other = f.right.filter(|_| left).and_then(|s| {
+                let other = f.right.filter(|_| left && k == 0).and_then(|s| {
                     let doc = c.right.as_ref()?;
                     let p = para_of(doc, s.start);
                     Some((c.right_row[p], p, s.start))
                 });
                 self.shown_finding = Some(self.finding);
+                self.occurrence = k;
                 self.go_to_text(left, para, span.start, row);
                 let mut note = "";
                 if let Some((r_row, r_para, r_at)) = other.filter(|o| o.0 != row) {
@@ -319,7 +330,11 @@ impl App {
                         note = " (right pane shifted to its counterpart; s lines the panes up)";
                     }
                 }
-                self.message = Some(format!("finding {} of {n}: {label}{note}", self.finding + 1));
+                let count = match occurrences.len() {
+                    1 => String::new(),
+                    m => format!(", {} of {m} (Enter: the next)", k + 1),
+                };
+                self.message = Some(format!("finding {} of {n}: {label}{count}{note}", self.finding + 1));
             }
             _ => {}
         }
