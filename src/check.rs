@@ -21,7 +21,12 @@ pub fn whole_pipeline(data: &[u8]) -> Result<(), String> {
     comparison(&c)?;
     layout(&c, &Layout::new(&c, 2 + usize::from(knob % 64), knob % 2 == 1))?;
     let mut out = Vec::new();
-    let options = TextOptions { width: 40 + u16::from(knob % 80), only_changes: knob % 3 == 0, color: true };
+    let options = TextOptions {
+        width: 40 + u16::from(knob % 80),
+        only_changes: knob % 3 == 0,
+        color: true,
+        background: Default::default(),
+    };
     write_text(&c, options, &mut out).map_err(|e| format!("--text: {e}"))?;
     let printed = String::from_utf8(out).map_err(|_| "--text printed invalid UTF-8")?;
     // Only SGR sequences (ESC [ digits ; m) and newlines may drive the terminal.

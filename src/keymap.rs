@@ -1,7 +1,8 @@
 //! The one table of key bindings: key → action. Input handling looks keys up here and the
-//! help screen is generated from it, so the two cannot drift apart.
+//! help screen is generated from it, so the two cannot drift apart. The defaults are
+//! [`BINDINGS`]; a config file can give an action other keys ([`Keymap::rebind`]).
 
-use crate::app::{Action, Edit};
+use crate::action::{Action, Edit};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key with the modifiers that matter (Shift is part of the character itself).
@@ -107,6 +108,8 @@ impl Key {
             KeyCode::Esc => "Esc".into(),
             KeyCode::Enter => "Enter".into(),
             KeyCode::Tab => "Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.ctrl {
@@ -117,23 +120,148 @@ impl Key {
     }
 }
 
-/// The action bound to a key event, if any; `panel` says whether a panel is open.
-pub fn action_for(ev: &KeyEvent, panel: bool) -> Option<Action> {
-    let key = Key::from_event(ev)?;
-    let find = |ctx: Context| BINDINGS.iter().find(|(c, k, _)| *c == ctx && *k == key).map(|&(_, _, a)| a);
-    panel.then(|| find(Context::Panel)).flatten().or_else(|| find(Context::Reader))
+/// The bindings in force: the defaults with the user's changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<(Context, Key, Action)>,
 }
 
-/// The help screen's lines: every action with all its keys, in [`Action::ALL`] order.
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap { bindings: BINDINGS.to_vec() }
+    }
+}
+
+impl Keymap {
+    /// The action bound to a key event, if any; `panel` says whether a panel is open.
+    pub fn action_for(&self, ev: &KeyEvent, panel: bool) -> Option<Action> {
+        let key = Key::from_event(ev)?;
+        self.action_of(key, panel)
+    }
+
+    fn action_of(&self, key: Key, panel: bool) -> Option<Action> {
+        let find =
+            |ctx: Context| self.bindings.iter().find(|(c, k, _)| *c == ctx && *k == key).map(|&(_, _, a)| a);
+        panel.then(|| find(Context::Panel)).flatten().or_else(|| find(Context::Reader))
+    }
+
+    /// Every binding in force, in table order.
+    pub fn bindings(&self) -> &[(Context, Key, Action)] {
+        &self.bindings
+    }
+
+    /// The help screen's lines: every action with all its keys, in [`Action::ALL`] order.
+    pub fn help_entries(&self) -> Vec<(String, &'static str)> {
+        Action::ALL
+            .iter()
+            .filter_map(|&action| {
+                let keys: Vec<String> = self
+                    .bindings
+                    .iter()
+                    .filter(|(_, _, a)| *a == action)
+                    .map(|(_, k, _)| k.label())
+                    .collect();
+                (!keys.is_empty()).then(|| (keys.join(" "), action.description()))
+            })
+            .collect()
+    }
+
+    /// The defaults with each listed action given exactly its keys (in the context its
+    /// default keys have; an empty list leaves it unbound). A key that two actions would hold
+    /// in one context is an error naming both, with the index of the change that asked for
+    /// it, so one key never does two things.
+    pub fn with_changes(changes: &[(Action, Vec<Key>)]) -> Result<Keymap, (usize, String)> {
+        let mut bindings = BINDINGS.to_vec();
+        bindings.retain(|(_, _, a)| !changes.iter().any(|(c, _)| c == a));
+        for (i, (action, keys)) in changes.iter().enumerate() {
+            let context =
+                BINDINGS.iter().find(|(_, _, a)| a == action).map_or(Context::Reader, |&(c, _, _)| c);
+            for &key in keys {
+                match bindings.iter().find(|(c, k, _)| *c == context && *k == key) {
+                    Some((_, _, other)) if other == action => {}
+                    Some((_, _, other)) => {
+                        return Err((
+                            i,
+                            format!(
+                                "key {} is bound to both {} and {} (give {} other keys, or {} none)",
+                                key.label(),
+                                other.name(),
+                                action.name(),
+                                other.name(),
+                                other.name()
+                            ),
+                        ))
+                    }
+                    None => bindings.push((context, key, *action)),
+                }
+            }
+        }
+        Ok(Keymap { bindings })
+    }
+}
+
+/// The action the default table binds to a key event (see [`Keymap::action_for`]).
+pub fn action_for(ev: &KeyEvent, panel: bool) -> Option<Action> {
+    Keymap::default().action_for(ev, panel)
+}
+
+/// The default table's help lines (see [`Keymap::help_entries`]).
 pub fn help_entries() -> Vec<(String, &'static str)> {
-    Action::ALL
-        .iter()
-        .filter_map(|&action| {
-            let keys: Vec<String> =
-                BINDINGS.iter().filter(|(_, _, a)| *a == action).map(|(_, k, _)| k.label()).collect();
-            (!keys.is_empty()).then(|| (keys.join(" "), action.description()))
-        })
-        .collect()
+    Keymap::default().help_entries()
+}
+
+/// Reads a key as a config file writes it: one character ("j", "J", "]"), a name ("Space",
+/// "Tab", "Enter", "Esc", "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End",
+/// "Backspace", "F1"–"F12"; the arrows "↑ ↓ ← →" as the help screen shows them), or either
+/// after "Ctrl-" ("Ctrl-d").
+pub fn parse_key(text: &str) -> Result<Key, String> {
+    let (ctrl, rest) = match text.get(..5) {
+        Some(p) if p.eq_ignore_ascii_case("ctrl-") && text.len() > 5 => (true, &text[5..]),
+        _ => (false, text),
+    };
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) => match c {
+            '↑' => KeyCode::Up,
+            '↓' => KeyCode::Down,
+            '←' => KeyCode::Left,
+            '→' => KeyCode::Right,
+            c if c.is_control() => return Err(format!("{text:?} is not a key")),
+            // Ctrl with a letter arrives as the lower-case letter.
+            c if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            c => KeyCode::Char(c),
+        },
+        _ => {
+            let named = [
+                ("space", KeyCode::Char(' ')),
+                ("tab", KeyCode::Tab),
+                ("enter", KeyCode::Enter),
+                ("return", KeyCode::Enter),
+                ("esc", KeyCode::Esc),
+                ("escape", KeyCode::Esc),
+                ("up", KeyCode::Up),
+                ("down", KeyCode::Down),
+                ("left", KeyCode::Left),
+                ("right", KeyCode::Right),
+                ("pgup", KeyCode::PageUp),
+                ("pageup", KeyCode::PageUp),
+                ("pgdn", KeyCode::PageDown),
+                ("pagedown", KeyCode::PageDown),
+                ("home", KeyCode::Home),
+                ("end", KeyCode::End),
+                ("backspace", KeyCode::Backspace),
+            ];
+            let lower = rest.to_ascii_lowercase();
+            let function =
+                lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=12).contains(n));
+            match (named.iter().find(|(n, _)| *n == lower), function) {
+                (Some(&(_, code)), _) => code,
+                (None, Some(n)) => KeyCode::F(n),
+                _ => return Err(format!("{text:?} is not a key (write a character, or Space, Tab, Enter, Esc, Up, Down, PgUp, PgDn, Home, End, F1–F12, with Ctrl- in front if wanted)")),
+            }
+        }
+    };
+    Ok(Key { code, ctrl })
 }
 
 /// What a key does while the search prompt is open (typing, not commands).

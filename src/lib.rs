@@ -16,10 +16,13 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod action;
 pub mod align;
 pub mod app;
 pub mod check;
+pub mod cli;
 pub mod comparison;
+pub mod config;
 pub mod describe;
 pub mod document;
 pub mod extract;

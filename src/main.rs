@@ -3,12 +3,15 @@
 //! 1 when they do (for `--json` and `--text`; the reader exits 0), 2 on any error, which is
 //! printed as one line on stderr.
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use redline::app::App;
+use redline::cli::{Cli, When};
 use redline::comparison::{Comparison, Progress};
+use redline::config::{self, Config, ThemeChoice};
 use redline::document::Document;
 use redline::input::{self, Source};
 use redline::ui::print::{self, TextOptions};
+use redline::ui::theme::Background;
 use redline::{bundled, html, report, tui};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -17,49 +20,6 @@ use std::sync::Arc;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Compare two versions of a news article, paragraphs aligned by meaning.
-#[derive(Parser, Debug)]
-#[command(
-    name = "redline",
-    version,
-    about,
-    after_help = "Inputs can be text files, saved web pages, http(s) addresses, or - for standard input.\n\
-                  With no files, opens the bundled example pair. Keys: press ? in the reader.\n\
-                  Exit status with --json or --text: 0 no differences, 1 differences, 2 trouble."
-)]
-struct Cli {
-    /// The original version (a file, a web address, or - for standard input).
-    left: Option<String>,
-    /// The rewritten version (a file, a web address, or - for standard input).
-    right: Option<String>,
-    /// Print the analysis as JSON, without the reader (one input or two).
-    #[arg(long)]
-    json: bool,
-    /// Print the two versions side by side as text, without the reader.
-    #[arg(long, conflicts_with = "json")]
-    text: bool,
-    /// With --text: only rows that differ.
-    #[arg(long, requires = "text")]
-    only_changes: bool,
-    /// With --text: columns of output [default: the terminal's width, or 120].
-    #[arg(long, requires = "text", value_parser = clap::value_parser!(u16).range(40..=1000))]
-    width: Option<u16>,
-    /// With --text: when to colour the output.
-    #[arg(long, value_enum, default_value_t = When::Auto, requires = "text")]
-    color: When,
-    /// Write a self-contained HTML report to FILE (can be combined with --json or --text).
-    #[arg(long, value_name = "FILE")]
-    html: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum When {
-    /// When standard output is a terminal and NO_COLOR is not set.
-    Auto,
-    Always,
-    Never,
-}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -73,6 +33,19 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(shell) = cli.completions {
+        to_stdout(|out| {
+            redline::cli::completions(shell, out);
+            Ok(())
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if cli.man {
+        to_stdout(|out| redline::cli::man_page(out))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config = config::load()?;
+    let theme = cli.theme.or(config.theme).unwrap_or_default();
     let batch = cli.json || cli.text || cli.html.is_some();
     let (left, right) = match (&cli.left, &cli.right) {
         (None, _) => (
@@ -87,7 +60,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         (Some(l), Some(r)) => (input::read_source(l)?, Some(input::read_source(r)?)),
     };
     if !batch {
-        return reader(left, right);
+        return reader(left, right, &config, theme);
     }
     let comparison = Comparison::from_sources(left, right);
     if let Some(path) = &cli.html {
@@ -107,11 +80,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             When::Never => false,
             When::Auto => terminal && !no_color,
         };
-        let width = cli.width.unwrap_or_else(|| {
+        let width = cli.width.or(config.width).unwrap_or_else(|| {
             let size = if terminal { crossterm::terminal::size().ok() } else { None };
             size.map_or(120, |(w, _)| w.clamp(print::MIN_TEXT_WIDTH, print::MAX_TEXT_WIDTH))
         });
-        let opts = TextOptions { width, only_changes: cli.only_changes, color };
+        let background = if color { background(theme) } else { Background::Dark };
+        let opts = TextOptions { width, only_changes: cli.only_changes, color, background };
         to_stdout(|out| print::write_text(&comparison, opts, out))?;
         return Ok(ExitCode::from(differ));
     }
@@ -131,7 +105,35 @@ fn to_stdout(
 }
 
 /// Opens the reader on the documents at once and analyses them on another thread.
-fn reader(left: Source, right: Option<Source>) -> anyhow::Result<ExitCode> {
+/// The background to colour for: as chosen, or as the terminal answers (asked before the
+/// reader takes the terminal; a terminal that does not answer within a moment is dark).
+fn background(theme: ThemeChoice) -> Background {
+    match theme {
+        ThemeChoice::Light => Background::Light,
+        ThemeChoice::Dark => Background::Dark,
+        ThemeChoice::Auto => {
+            // Long enough for a terminal over a slow connection to answer; terminals that do
+            // not support the query are told apart at once (the crate asks a second question
+            // every terminal answers), so this wait is only met on a link this slow.
+            let mut options = terminal_colorsaurus::QueryOptions::default();
+            options.timeout = QUERY_TIMEOUT;
+            match terminal_colorsaurus::theme_mode(options) {
+                Ok(terminal_colorsaurus::ThemeMode::Light) => Background::Light,
+                _ => Background::Dark,
+            }
+        }
+    }
+}
+
+/// How long to wait for the terminal to say its background colour.
+const QUERY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(200);
+
+fn reader(
+    left: Source,
+    right: Option<Source>,
+    config: &Config,
+    theme: ThemeChoice,
+) -> anyhow::Result<ExitCode> {
     let (left, right) = Document::parse_pair(left, right);
     let progress = Arc::new(Progress::default());
     let (tx, rx) = std::sync::mpsc::channel();
@@ -146,6 +148,8 @@ fn reader(left: Source, right: Option<Source>) -> anyhow::Result<ExitCode> {
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::analysing(Comparison::unaligned(left, right), progress, w, h);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.background = if app.color { background(theme) } else { Background::Dark };
+    app.keymap = config.keymap.clone();
     let ending = tui::run(app, Some(rx))?;
     // Quitting does not wait for an analysis still running: leaving main ends it.
     Ok(ExitCode::from(ending.exit_status()))

@@ -176,7 +176,12 @@ fn every_text_line_fits_its_width() {
     for (name, c) in &comparisons {
         for width in [40, 80, 120] {
             let mut out = Vec::new();
-            let opts = redline::ui::print::TextOptions { width, only_changes: false, color: false };
+            let opts = redline::ui::print::TextOptions {
+                width,
+                only_changes: false,
+                color: false,
+                background: Default::default(),
+            };
             redline::ui::print::write_text(c, opts, &mut out).unwrap();
             let text = String::from_utf8(out).unwrap();
             let widest = text.lines().map(redline::text::width).max().unwrap_or(0);

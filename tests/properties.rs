@@ -67,7 +67,7 @@ proptest! {
 
         // Printed side by side: nothing that drives a terminal.
         let mut out = Vec::new();
-        write_text(&c, TextOptions { width: 40 + width as u16, only_changes: false, color: true }, &mut out).unwrap();
+        write_text(&c, TextOptions { width: 40 + width as u16, only_changes: false, color: true, background: Default::default() }, &mut out).unwrap();
         let printed = String::from_utf8(out).unwrap();
         let stripped: String = printed.split('\u{1b}').enumerate()
             .map(|(i, part)| if i == 0 { part } else { part.split_once('m').map_or("", |(_, rest)| rest) })

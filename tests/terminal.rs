@@ -1,9 +1,11 @@
-//! The real binary in a pseudo-terminal: the reader never outlives its terminal, and a signal
-//! ends it with the terminal restored.
+//! The real binary in a pseudo-terminal: the reader never outlives its terminal, a signal
+//! ends it with the terminal restored, and asking the terminal for its colours neither
+//! delays a silent terminal's first screen nor misses a light terminal's answer.
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 use rustix::event::{PollFd, PollFlags, Timespec};
 use rustix::termios::LocalModes;
+use std::io::Write;
 use std::os::fd::{BorrowedFd, RawFd};
 use std::time::{Duration, Instant};
 
@@ -19,11 +21,21 @@ struct Reader {
 /// Starts the reader on the bundled pair in a 100×30 pseudo-terminal and waits until it has
 /// drawn its first screen and gone quiet.
 fn start() -> Reader {
+    start_with(&[])
+}
+
+/// As [`start`], with environment variables set.
+fn start_with(env: &[(&str, &str)]) -> Reader {
     let pty = native_pty_system()
         .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
         .expect("open a pseudo-terminal");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_redline"));
     cmd.env("TERM", "xterm-256color");
+    cmd.env("REDLINE_CONFIG", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/empty-config.toml"));
+    cmd.env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
     let child = pty.slave.spawn_command(cmd).expect("start redline");
     // Only the child may hold the terminal side, or closing ours would not hang it up.
     drop(pty.slave);
@@ -158,4 +170,60 @@ fn sigterm_ends_the_reader_and_restores_the_terminal() {
     ] {
         assert!(after.contains(seq), "{what}: {seq:?} not written after SIGTERM; wrote {after:?}");
     }
+}
+
+/// A terminal that answers nothing (not even the device-attributes question every real
+/// terminal answers): the first screen still comes at once after the colour query's short
+/// wait, with nothing but escape sequences before it.
+#[test]
+fn a_terminal_that_does_not_answer_the_colour_query_gets_its_screen_at_once() {
+    let started = Instant::now();
+    let mut reader = start_with(&[]);
+    // `start` waits for 400 ms of quiet after the screen; the screen itself came before.
+    let took = started.elapsed().saturating_sub(Duration::from_millis(400));
+    assert!(took < Duration::from_millis(1500), "first screen after {took:?}");
+    let before_screen = reader.output.split(|&b| b == b'\x1b').next().unwrap_or_default();
+    assert!(
+        before_screen.is_empty(),
+        "printed before its first escape: {:?}",
+        String::from_utf8_lossy(before_screen)
+    );
+    let _ = reader.child.kill();
+}
+
+/// A light terminal that answers the colour query: the reader colours for a light
+/// background (pale red and green grounds, 256-colour 224 and 194).
+#[test]
+fn a_light_terminal_gets_the_light_theme() {
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_redline"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("REDLINE_CONFIG", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/empty-config.toml"));
+    cmd.env_remove("NO_COLOR");
+    let mut child = pty.slave.spawn_command(cmd).expect("start redline");
+    drop(pty.slave);
+    let mut writer = pty.master.take_writer().expect("the terminal's input");
+    let mut output = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut answered = false;
+    let screen = |o: &[u8]| String::from_utf8_lossy(o).contains("source.txt");
+    while !screen(&output) || read_available(fd_of(&*pty.master), &mut output, Duration::from_millis(400)) {
+        assert!(Instant::now() < deadline, "no screen: {:?}", String::from_utf8_lossy(&output));
+        read_available(fd_of(&*pty.master), &mut output, Duration::from_millis(50));
+        // Answer as xterm does: the foreground (black), the background (white), the device.
+        if !answered && String::from_utf8_lossy(&output).contains("\x1b]11;?") {
+            writer
+                .write_all(b"\x1b]10;rgb:0000/0000/0000\x1b\\\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c")
+                .expect("answer");
+            writer.flush().expect("answer");
+            answered = true;
+        }
+    }
+    let _ = child.kill();
+    let shown = String::from_utf8_lossy(&output);
+    assert!(answered, "the reader asked for the background: {shown:?}");
+    assert!(shown.contains("48;5;224") || shown.contains("48;5;194"), "light grounds on screen");
+    assert!(!shown.contains("48;5;52") && !shown.contains("48;5;22m"), "no dark grounds");
 }

@@ -126,7 +126,7 @@ fn handle(app: &mut App, event: Event) {
                 if let Some(edit) = keymap::edit_for(&key) {
                     app.edit(edit);
                 }
-            } else if let Some(action) = keymap::action_for(&key, app.panel.is_some()) {
+            } else if let Some(action) = app.keymap.action_for(&key, app.panel.is_some()) {
                 app.update(action);
             }
         }

@@ -9,7 +9,6 @@ use crate::app::{App, Overlay, Panel, Scrolling};
 use crate::comparison::Comparison;
 use crate::describe::{describe_finding, summary_line};
 use crate::document::{Document, Span};
-use crate::keymap;
 use crate::layout::{Segment, GUTTER, MIN_HEIGHT, MIN_WIDTH, RIGHT_PAD};
 use crate::text;
 use ratatui::buffer::Buffer;
@@ -22,7 +21,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = Theme::new(self.color);
+        let theme = Theme::on(self.color, self.background);
         if self.geometry.too_small() {
             render_too_small(area, buf);
             return;
@@ -45,7 +44,7 @@ impl Widget for &App {
         }
         render_status(self, status, buf, &theme);
         if self.overlay == Overlay::Help {
-            render_help(area, buf, &theme);
+            render_help(self, area, buf, &theme);
         }
     }
 }
@@ -440,8 +439,8 @@ fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
-fn render_help(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let entries = keymap::help_entries();
+fn render_help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let entries = app.keymap.help_entries();
     let key_w = entries.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let desc_w = entries.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
     // One column when it fits; else as many columns as the height needs.

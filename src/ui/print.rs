@@ -3,7 +3,7 @@
 //! plain text or with ANSI colours, so what is printed matches what the reader shows.
 
 use super::pane_line;
-use super::theme::Theme;
+use super::theme::{Background, Theme};
 use super::wrap::wrap;
 use crate::comparison::Comparison;
 use crate::describe::{describe_finding, summary_line};
@@ -30,6 +30,8 @@ pub struct TextOptions {
     pub only_changes: bool,
     /// ANSI colours and attributes; plain text otherwise.
     pub color: bool,
+    /// The background the colours are for.
+    pub background: Background,
 }
 
 /// Columns a side's text gets: each side is a marker, a space, the text and a space, and a
@@ -42,7 +44,7 @@ fn text_width(width: u16) -> u16 {
 /// summary, the people and the findings.
 pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io::Result<()> {
     let width = opts.width.clamp(MIN_TEXT_WIDTH, MAX_TEXT_WIDTH);
-    let theme = Theme::new(opts.color);
+    let theme = Theme::on(opts.color, opts.background);
     let tw = text_width(width);
     let layout = Layout::new(c, tw as usize, opts.only_changes);
     let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
@@ -269,7 +271,10 @@ mod tests {
     #[test]
     fn plain_output_has_no_escapes_and_keeps_columns() {
         let c = pair("The cat sat.\n\nA dog \u{1b}[31mbarked.", "The cat sat down.\n\n日本語 text.");
-        let s = print(&c, TextOptions { width: 60, only_changes: false, color: false });
+        let s = print(
+            &c,
+            TextOptions { width: 60, only_changes: false, color: false, background: Default::default() },
+        );
         assert!(!s.contains('\u{1b}'), "{s}");
         assert!(s.contains("␛[31m"), "{s}");
         let bar =
@@ -284,7 +289,10 @@ mod tests {
     #[test]
     fn color_output_sets_and_resets_styles() {
         let c = pair("The cat sat.", "The cat sat down.");
-        let s = print(&c, TextOptions { width: 60, only_changes: false, color: true });
+        let s = print(
+            &c,
+            TextOptions { width: 60, only_changes: false, color: true, background: Default::default() },
+        );
         assert!(s.contains("\x1b[0;"), "{s:?}");
         assert!(s.lines().all(|l| l.ends_with("\x1b[0m")), "{s:?}");
     }
@@ -292,7 +300,10 @@ mod tests {
     #[test]
     fn only_changes_says_what_it_left_out() {
         let c = pair("Same one.\n\nSame two.\n\nOld end.", "Same one.\n\nSame two.\n\nNew end here.");
-        let s = print(&c, TextOptions { width: 80, only_changes: true, color: false });
+        let s = print(
+            &c,
+            TextOptions { width: 80, only_changes: true, color: false, background: Default::default() },
+        );
         assert!(s.contains("⋯ 2 unchanged rows left out"), "{s}");
         assert!(!s.contains("Same one"), "{s}");
         assert!(s.contains("Old end"), "{s}");
