@@ -145,6 +145,14 @@ impl Keymap {
         panel.then(|| find(Context::Panel)).flatten().or_else(|| find(Context::Reader))
     }
 
+    /// How the first key bound to an action is written ("?"), or "(none)" when it has none.
+    pub fn key_of(&self, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|(_, _, a)| *a == action)
+            .map_or("(none)".to_string(), |(_, k, _)| k.label())
+    }
+
     /// Every binding in force, in table order.
     pub fn bindings(&self) -> &[(Context, Key, Action)] {
         &self.bindings

@@ -189,6 +189,9 @@ fn rebound_keys_act_and_the_help_shows_them() {
     assert!(line_of("next search match").contains(". "), "{screen}");
     let quit = screen.lines().find(|l| l.contains(" quit") && !l.contains("or quit")).unwrap_or_default();
     assert!(quit.contains('x') && !quit.contains("q "), "{screen}");
+    // The help's closing line and the status bar name the keys in force.
+    assert!(screen.contains("? or Esc closes this help"), "{screen}");
+    assert!(screen.lines().last().is_some_and(|l| l.contains("? help  x quit")), "{screen}");
 }
 
 #[test]

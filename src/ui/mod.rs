@@ -5,7 +5,7 @@ pub mod print;
 pub mod theme;
 mod wrap;
 
-use crate::app::{App, Overlay, Panel, Scrolling};
+use crate::app::{Action, App, Overlay, Panel, Scrolling};
 use crate::comparison::Comparison;
 use crate::describe::{describe_finding, summary_line};
 use crate::document::{Document, Span};
@@ -301,7 +301,8 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         (l, Some(r)) if l.language != r.language => format!("{}/{}", code(l), code(r)),
         (l, _) => code(l).to_string(),
     };
-    let hint = format!(" {languages} │ ? help  q quit ");
+    let (help, quit) = (app.keymap.key_of(Action::ToggleHelp), app.keymap.key_of(Action::Quit));
+    let hint = format!(" {languages} │ {help} help  {quit} quit ");
     let mut spans = vec![TextSpan::styled(left, theme.status_bar())];
     for n in notices {
         spans.push(TextSpan::raw(" "));
@@ -474,7 +475,8 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::raw(" ? or Esc closes this help"));
+    let closes = [Action::ToggleHelp, Action::Back].map(|a| app.keymap.key_of(a));
+    lines.push(Line::raw(format!(" {} or {} closes this help", closes[0], closes[1])));
     Paragraph::new(lines)
         .block(
             Block::bordered()
