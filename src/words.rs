@@ -78,9 +78,14 @@ const LIGHT_WORDS: &[&str] = &[
 struct Keys(FxHashMap<String, u32>);
 
 impl Keys {
-    fn get(&mut self, k: String) -> u32 {
+    /// The key of a text; a text not seen before is copied in once.
+    fn get(&mut self, k: &str) -> u32 {
+        if let Some(&n) = self.0.get(k) {
+            return n;
+        }
         let n = self.0.len() as u32;
-        *self.0.entry(k).or_insert(n)
+        self.0.insert(k.to_owned(), n);
+        n
     }
 }
 
@@ -120,7 +125,7 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
         }
         if !c.is_alphanumeric() {
             let end = chars.get(i + 1).map_or(s.len(), |&(b, _)| b);
-            let key = keys.get(fold_char(c).to_string());
+            let key = keys.get(fold_char(c).encode_utf8(&mut [0; 4]));
             out.push(Token { span: Span::new(abs, p.span.start + end), key, word: false, light: true });
             i += 1;
             continue;
@@ -143,10 +148,15 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
         }
         let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
         let raw = &s[b..end];
-        let folded: String = raw.chars().map(fold_char).collect();
-        let lower = folded.to_lowercase();
-        let key = keys.get(if at_sentence_start { lower.clone() } else { folded });
-        let light = LIGHT_WORDS.contains(&lower.as_str());
+        // Copied only when a character folds, or to lower-case a sentence's first word.
+        let folded: std::borrow::Cow<str> = if raw.chars().any(|c| fold_char(c) != c) {
+            raw.chars().map(fold_char).collect::<String>().into()
+        } else {
+            raw.into()
+        };
+        let key = if at_sentence_start { keys.get(&folded.to_lowercase()) } else { keys.get(&folded) };
+        // The light words are ASCII: a case-blind ASCII comparison is the lower-cased one.
+        let light = LIGHT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&folded));
         out.push(Token { span: Span::new(abs, p.span.start + end), key, word: true, light });
         at_sentence_start = false;
         i = j;
@@ -229,15 +239,40 @@ fn cover(tokens: &[Token]) -> Option<Span> {
     Some(Span::new(tokens.first()?.span.start, tokens.last()?.span.end))
 }
 
-/// What one side's pass finds: its marks, its changes, its word counts.
+/// What one side's pass finds: its marks, its changes, its word counts, and the other side's
+/// results for the pairs linked only to each other (diffed once, for both sides).
 struct Pass {
     marks: Vec<Vec<Marked>>,
     changes: Vec<Change>,
     counts: WordCounts,
+    mirrored: Vec<Mirror>,
 }
 
+/// The right side's results of a one-to-one pair, found while diffing its left paragraph:
+/// the same diff the right pass would make.
+struct Mirror {
+    para: usize,
+    marks: Vec<Marked>,
+    changes: Vec<Change>,
+    inserted: usize,
+}
+
+/// One paragraph's results in a pass.
+struct Para {
+    marks: Vec<Marked>,
+    changes: Vec<Change>,
+    kept: usize,
+    /// Words removed (left pass) or inserted (right pass).
+    changed_words: usize,
+    mirror: Option<Mirror>,
+}
+
+/// Paragraphs diffed as one task (each task interns its own tokens).
+const PARAS_PER_TASK: usize = 64;
+
 /// Word-level differences for every linked paragraph of two documents. The left side's
-/// paragraphs (against their partners) and the right side's run in parallel.
+/// paragraphs (against their partners) and the right side's run in parallel; a pair of
+/// paragraphs linked only to each other is diffed once, for both sides.
 pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff {
     let mut partners_of_left: Vec<Vec<(usize, bool)>> = vec![Vec::new(); left.paragraphs.len()];
     let mut partners_of_right: Vec<Vec<(usize, bool)>> = vec![Vec::new(); right.paragraphs.len()];
@@ -245,10 +280,36 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
         partners_of_left[k.left].push((k.right, k.moved));
         partners_of_right[k.right].push((k.left, k.moved));
     }
-    let (l, r) = rayon::join(
-        || pass(left, right, &partners_of_left, true),
-        || pass(right, left, &partners_of_right, false),
+    let mirror_of: Vec<Option<usize>> = partners_of_left
+        .iter()
+        .map(|ps| match ps.as_slice() {
+            [(q, _)] if partners_of_right[*q].len() == 1 => Some(*q),
+            _ => None,
+        })
+        .collect();
+    let mut mirrored = vec![false; right.paragraphs.len()];
+    for &q in mirror_of.iter().flatten() {
+        mirrored[q] = true;
+    }
+    let (l, mut r) = rayon::join(
+        || pass(left, right, &partners_of_left, true, &mirror_of),
+        || {
+            let no_mirrors: Vec<Option<usize>> = vec![None; right.paragraphs.len()];
+            let rest: Vec<Vec<(usize, bool)>> = partners_of_right
+                .iter()
+                .enumerate()
+                .map(|(q, ps)| if mirrored[q] { Vec::new() } else { ps.clone() })
+                .collect();
+            pass(right, left, &rest, false, &no_mirrors)
+        },
     );
+    for m in l.mirrored {
+        r.marks[m.para] = m.marks;
+        r.counts.inserted += m.inserted;
+        r.changes.extend(m.changes);
+    }
+    // In reading order of the right side, as a right pass over every paragraph gives them.
+    r.changes.sort_by_key(|ch| ch.right.map(|(q, _)| q));
     // Right spans the left pass reported as replacements, by right paragraph: the right
     // pass's insertions there are the same changes seen from the other side.
     let mut right_taken: Vec<Vec<Span>> = vec![Vec::new(); right.paragraphs.len()];
@@ -266,71 +327,130 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
     WordDiff { left: l.marks, right: r.marks, changes, counts }
 }
 
-/// Diffs each paragraph of `own` against its partners in `other`, in reading order.
-fn pass(own_doc: &Document, other_doc: &Document, partners: &[Vec<(usize, bool)>], pass_left: bool) -> Pass {
-    let mut keys = Keys::default();
-    let mut out =
-        Pass { marks: vec![Vec::new(); partners.len()], changes: Vec::new(), counts: WordCounts::default() };
-    for (p, ps) in partners.iter().enumerate() {
-        if ps.is_empty() {
-            continue;
+/// Diffs each paragraph of `own` against its partners in `other`, in reading order, in
+/// parallel tasks. `mirror_of[p]` names the partner of a one-to-one pair whose other side's
+/// results are wanted too (left pass only).
+fn pass(
+    own_doc: &Document,
+    other_doc: &Document,
+    partners: &[Vec<(usize, bool)>],
+    pass_left: bool,
+    mirror_of: &[Option<usize>],
+) -> Pass {
+    use rayon::prelude::*;
+    let n = partners.len();
+    let tasks: Vec<Vec<(usize, Para)>> = (0..n.div_ceil(PARAS_PER_TASK))
+        .into_par_iter()
+        .map(|t| {
+            let mut keys = Keys::default();
+            (t * PARAS_PER_TASK..((t + 1) * PARAS_PER_TASK).min(n))
+                .filter(|&p| !partners[p].is_empty())
+                .map(|p| {
+                    let mirror = mirror_of.get(p).copied().flatten();
+                    (p, para_diff(own_doc, other_doc, p, &partners[p], pass_left, mirror, &mut keys))
+                })
+                .collect()
+        })
+        .collect();
+    let mut out = Pass {
+        marks: vec![Vec::new(); n],
+        changes: Vec::new(),
+        counts: WordCounts::default(),
+        mirrored: Vec::new(),
+    };
+    for (p, para) in tasks.into_iter().flatten() {
+        out.marks[p] = para.marks;
+        out.changes.extend(para.changes);
+        out.counts.kept += para.kept;
+        if pass_left {
+            out.counts.removed += para.changed_words;
+        } else {
+            out.counts.inserted += para.changed_words;
         }
-        let mut order: Vec<(usize, bool)> = ps.clone();
-        order.sort_unstable();
-        let other_paras: Vec<usize> = order.iter().map(|&(q, _)| q).collect();
-        let moved_with = |q: usize| order.iter().any(|&(o, m)| o == q && m);
-        let own = tokens(own_doc, p, &mut keys);
-        let other = joined(other_doc, &other_paras, &mut keys);
-        // Diff as (old = left text, new = right text) whichever side this pass is on.
-        let steps = if pass_left { diff(&own, &other.tokens) } else { diff(&other.tokens, &own) };
-        let marks = &mut out.marks[p];
-        for step in steps {
-            match step {
-                Step::Equal { a, b, len } => {
-                    let (own_at, other_at) = if pass_left { (a, b) } else { (b, a) };
-                    out.counts.kept += own[own_at..own_at + len].iter().filter(|t| t.word).count();
-                    // Equal text matched inside a paragraph that moved is shown as moved.
-                    let mut k = 0;
-                    while k < len {
-                        let q = other.para[other_at + k];
-                        let run = (k..len).take_while(|&x| other.para[other_at + x] == q).count();
-                        if moved_with(q) {
-                            if let Some(span) = cover(&own[own_at + k..own_at + k + run]) {
-                                marks.push(Marked { span, mark: Mark::Moved });
+        out.mirrored.extend(para.mirror);
+    }
+    out
+}
+
+/// Diffs paragraph `p` of `own_doc` against its partners `ps` in `other_doc`.
+fn para_diff(
+    own_doc: &Document,
+    other_doc: &Document,
+    p: usize,
+    ps: &[(usize, bool)],
+    pass_left: bool,
+    mirror: Option<usize>,
+    keys: &mut Keys,
+) -> Para {
+    let mut order: Vec<(usize, bool)> = ps.to_vec();
+    order.sort_unstable();
+    let other_paras: Vec<usize> = order.iter().map(|&(q, _)| q).collect();
+    let moved_with = |q: usize| order.iter().any(|&(o, m)| o == q && m);
+    let own = tokens(own_doc, p, keys);
+    let other = joined(other_doc, &other_paras, keys);
+    let mut out = Para { marks: Vec::new(), changes: Vec::new(), kept: 0, changed_words: 0, mirror: None };
+    let mut mirror = mirror.map(|q| Mirror { para: q, marks: Vec::new(), changes: Vec::new(), inserted: 0 });
+    // Diff as (old = left text, new = right text) whichever side this pass is on.
+    let steps = if pass_left { diff(&own, &other.tokens) } else { diff(&other.tokens, &own) };
+    let marks = &mut out.marks;
+    for step in steps {
+        match step {
+            Step::Equal { a, b, len } => {
+                let (own_at, other_at) = if pass_left { (a, b) } else { (b, a) };
+                out.kept += own[own_at..own_at + len].iter().filter(|t| t.word).count();
+                // Equal text matched inside a paragraph that moved is shown as moved.
+                let mut k = 0;
+                while k < len {
+                    let q = other.para[other_at + k];
+                    let run = (k..len).take_while(|&x| other.para[other_at + x] == q).count();
+                    if moved_with(q) {
+                        if let Some(span) = cover(&own[own_at + k..own_at + k + run]) {
+                            marks.push(Marked { span, mark: Mark::Moved });
+                        }
+                        if let Some(m) = mirror.as_mut() {
+                            if let Some(span) = cover(&other.tokens[other_at + k..other_at + k + run]) {
+                                m.marks.push(Marked { span, mark: Mark::Moved });
                             }
                         }
-                        k += run;
                     }
-                }
-                Step::Change { a, b } => {
-                    let (own_range, other_range) = if pass_left { (a, b) } else { (b, a) };
-                    let own_run = &own[own_range];
-                    let Some(span) = cover(own_run) else { continue };
-                    marks.push(Marked { span, mark: if pass_left { Mark::Removed } else { Mark::Inserted } });
-                    let words = own_run.iter().filter(|t| t.word).count();
-                    if pass_left {
-                        out.counts.removed += words;
-                    } else {
-                        out.counts.inserted += words;
-                    }
-                    let own_end = Some((p, span));
-                    out.changes.push(if pass_left {
-                        // The counterpart phrase, kept within its first paragraph.
-                        let other_span =
-                            (!other_range.is_empty()).then_some(other_range.start).and_then(|at| {
-                                let q = other.para[at];
-                                let n = other_range.clone().take_while(|&x| other.para[x] == q).count();
-                                cover(&other.tokens[at..at + n]).map(|s| (q, s))
-                            });
-                        Change { left: own_end, right: other_span }
-                    } else {
-                        Change { left: None, right: own_end }
-                    });
+                    k += run;
                 }
             }
+            Step::Change { a, b } => {
+                let (own_range, other_range) = if pass_left { (a, b) } else { (b, a) };
+                if let Some(m) = mirror.as_mut() {
+                    // What the right pass would make of this change in the partner.
+                    let run = &other.tokens[other_range.clone()];
+                    if let Some(span) = cover(run) {
+                        m.marks.push(Marked { span, mark: Mark::Inserted });
+                        m.inserted += run.iter().filter(|t| t.word).count();
+                        m.changes.push(Change { left: None, right: Some((m.para, span)) });
+                    }
+                }
+                let own_run = &own[own_range];
+                let Some(span) = cover(own_run) else { continue };
+                marks.push(Marked { span, mark: if pass_left { Mark::Removed } else { Mark::Inserted } });
+                out.changed_words += own_run.iter().filter(|t| t.word).count();
+                let own_end = Some((p, span));
+                out.changes.push(if pass_left {
+                    // The counterpart phrase, kept within its first paragraph.
+                    let other_span = (!other_range.is_empty()).then_some(other_range.start).and_then(|at| {
+                        let q = other.para[at];
+                        let n = other_range.clone().take_while(|&x| other.para[x] == q).count();
+                        cover(&other.tokens[at..at + n]).map(|s| (q, s))
+                    });
+                    Change { left: own_end, right: other_span }
+                } else {
+                    Change { left: None, right: own_end }
+                });
+            }
         }
-        marks.sort_by_key(|m| m.span.start);
     }
+    marks.sort_by_key(|m| m.span.start);
+    if let Some(m) = mirror.as_mut() {
+        m.marks.sort_by_key(|m| m.span.start);
+    }
+    out.mirror = mirror;
     out
 }
 
