@@ -26,4 +26,14 @@ fn main() {
     let t = Instant::now();
     let f = redline::findings::find(&l, &r, &al.links, &people);
     println!("findings {:?} ({})", t.elapsed(), f.len());
+    let t = Instant::now();
+    let c = redline::comparison::Comparison::new(l, Some(r));
+    println!("whole comparison {:?}", t.elapsed());
+    let t = Instant::now();
+    let mut out = std::io::BufWriter::new(std::io::sink());
+    redline::report::write_json(&c, &mut out).expect("written");
+    println!("json     {:?}", t.elapsed());
+    let t = Instant::now();
+    drop(c);
+    println!("drop     {:?}", t.elapsed());
 }

@@ -662,8 +662,17 @@ fn name_findings(left: &Document, right: &Document, people: &People) -> Vec<Find
             _ => {}
         }
     }
-    let (lp, rp) = (people::places(left), people::places(right));
-    for (places, other_places, left_side) in [(&lp, &rp, true), (&rp, &lp, false)] {
+    // Found with the people, from the same words; a People made elsewhere (without them)
+    // has them found here.
+    let own;
+    let (lp, rp) = match people.places.as_slice() {
+        [l, r] => (l, r),
+        _ => {
+            own = (people::places(left), people::places(right));
+            (&own.0, &own.1)
+        }
+    };
+    for (places, other_places, left_side) in [(lp, rp, true), (rp, lp, false)] {
         let keys: FxHashSet<&str> = other_places.named.iter().map(|p| p.key.as_str()).collect();
         // Lower-case writing counts as naming it too ("kyiv").
         let written = |key: &str| other_places.lower.contains(key);

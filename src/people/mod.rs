@@ -17,6 +17,7 @@ mod lexicon;
 
 use crate::document::{Document, Kind, Span};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// One person and where each version names them.
@@ -58,6 +59,9 @@ pub struct People {
     /// Every mention in the left document, by position.
     pub left: Vec<Mention>,
     pub right: Vec<Mention>,
+    /// The places and organisations each document names (left, then right if any), found
+    /// from the same words (the fact-check lens compares them).
+    pub places: Vec<Places>,
 }
 
 impl People {
@@ -65,18 +69,25 @@ impl People {
     pub fn find(left: &Document, right: Option<&Document>) -> People {
         let docs: Vec<&Document> = std::iter::once(left).chain(right).collect();
         let lists = Lists::get();
-        let mut lower: FxHashSet<String> = FxHashSet::default();
+        let mut lower: FxHashSet<Cow<str>> = FxHashSet::default();
         let mut tokens: Vec<Vec<Token>> = Vec::new();
         for doc in &docs {
             let t = tokenize(doc);
             for tok in t.iter().filter(|t| t.shape == Shape::Lower) {
-                lower.insert(doc.text[tok.span.start..tok.span.end].to_lowercase());
+                // Copied only when lower-casing changes it.
+                let w = &doc.text[tok.span.start..tok.span.end];
+                if w.chars().all(|c| c.to_lowercase().eq(std::iter::once(c))) {
+                    lower.insert(Cow::Borrowed(w));
+                } else {
+                    lower.insert(Cow::Owned(w.to_lowercase()));
+                }
             }
             tokens.push(t);
         }
         let candidates: Vec<Vec<Candidate>> =
             docs.iter().zip(&tokens).map(|(doc, toks)| candidates(&doc.text, toks, lists, &lower)).collect();
-        link(&docs, candidates)
+        let places = docs.iter().zip(&tokens).map(|(doc, toks)| places_of(doc, toks)).collect();
+        People { places, ..link(&docs, candidates) }
     }
 
     /// The mentions of one side.
@@ -109,8 +120,11 @@ pub struct Places {
 
 /// The places and organisations a document names, from one pass over its words.
 pub fn places(doc: &Document) -> Places {
+    places_of(doc, &tokenize(doc))
+}
+
+fn places_of(doc: &Document, toks: &[Token]) -> Places {
     let lists = Lists::get();
-    let toks = tokenize(doc);
     let text = doc.text.as_str();
     let alias = |k: String| -> String {
         lexicon::ALIASES.iter().find(|(a, _)| *a == k).map_or(k, |(_, to)| to.to_string())
@@ -122,8 +136,8 @@ pub fn places(doc: &Document) -> Places {
         let t = &toks[i];
         if t.shape == Shape::Lower {
             let w = low(text, t);
-            if lists.places.contains(w.as_str()) || lists.orgs.contains(w.as_str()) {
-                lower.insert(w);
+            if lists.places.contains(w.as_ref()) || lists.orgs.contains(w.as_ref()) {
+                lower.insert(w.into_owned());
             }
         }
         if !matches!(t.shape, Shape::Cap | Shape::Upper) {
@@ -144,9 +158,9 @@ pub fn places(doc: &Document) -> Places {
         }
         if found.is_none() {
             let w = low(text, t);
-            let place = lists.places.contains(w.as_str()) && !lexicon::FRAGMENTS.contains(&w.as_str());
-            if place || lists.orgs.contains(w.as_str()) {
-                found = Some((1, w));
+            let place = lists.places.contains(w.as_ref()) && !lexicon::FRAGMENTS.contains(&w.as_ref());
+            if place || lists.orgs.contains(w.as_ref()) {
+                found = Some((1, w.into_owned()));
             }
         }
         match found {
@@ -474,11 +488,18 @@ struct Candidate {
     caps_free: bool,
 }
 
-fn low(text: &str, t: &Token) -> String {
-    text[t.span.start..t.span.end].trim_end_matches('.').to_lowercase().replace('’', "'")
+/// A token's word lower-cased, without a trailing full stop, apostrophes straightened; the
+/// text itself (not a copy) when it is written so already, as most words are.
+fn low<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
+    let w = text[t.span.start..t.span.end].trim_end_matches('.');
+    if w.chars().all(|c| c != '’' && c.to_lowercase().eq(std::iter::once(c))) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase().replace('’', "'"))
+    }
 }
 
-fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &FxHashSet<String>) -> Vec<Candidate> {
+fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &FxHashSet<Cow<str>>) -> Vec<Candidate> {
     let mut out = Vec::new();
     let is_name_like = |t: &Token| matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial);
     let mut i = 0;
@@ -492,12 +513,12 @@ fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &FxHashSet<Strin
         while j < toks.len() && !toks[j - 1].possessive && !toks[j].first {
             if is_name_like(&toks[j]) {
                 j += 1;
-            } else if toks[j].shape == Shape::Lower && lists.particles.contains(low(text, &toks[j]).as_str())
+            } else if toks[j].shape == Shape::Lower && lists.particles.contains(low(text, &toks[j]).as_ref())
             {
                 let mut k = j;
                 while k < toks.len()
                     && toks[k].shape == Shape::Lower
-                    && lists.particles.contains(low(text, &toks[k]).as_str())
+                    && lists.particles.contains(low(text, &toks[k]).as_ref())
                 {
                     k += 1;
                 }
@@ -523,10 +544,10 @@ fn judge(
     i: usize,
     j: usize,
     lists: &Lists,
-    lower: &FxHashSet<String>,
+    lower: &FxHashSet<Cow<str>>,
     out: &mut Vec<Candidate>,
 ) {
-    let lows: Vec<String> = toks[i..j].iter().map(|t| low(text, t)).collect();
+    let lows: Vec<String> = toks[i..j].iter().map(|t| low(text, t).into_owned()).collect();
     let whole = Span::new(toks[i].span.start, toks[j - 1].span.end);
     let thing = |span: Span| Candidate { span, words: vec![], person: false, thing: true, caps_free: false };
     if toks[i..j].iter().any(|t| t.caps_free) {
@@ -644,7 +665,7 @@ fn judge(
         return;
     }
     let acronyms =
-        name.iter().filter(|t| t.shape == Shape::Upper && !lists.suffixes.contains(low(text, t).as_str()));
+        name.iter().filter(|t| t.shape == Shape::Upper && !lists.suffixes.contains(low(text, t).as_ref()));
     if acronyms.count() > 0 {
         // Acronyms inside a name-shaped run ("Mark Rutte NATO") are not names here.
         if k == 1 || name.iter().all(|t| t.shape == Shape::Upper) {
@@ -666,9 +687,9 @@ fn judge(
         let idx = (i + a) as isize + n;
         if n >= 0 {
             let idx = i + b + n as usize;
-            toks.get(idx).map(|t| (t.shape, low(text, t)))
+            toks.get(idx).map(|t| (t.shape, low(text, t).into_owned()))
         } else if idx >= 0 {
-            toks.get(idx as usize).map(|t| (t.shape, low(text, t)))
+            toks.get(idx as usize).map(|t| (t.shape, low(text, t).into_owned()))
         } else {
             None
         }
@@ -898,7 +919,7 @@ fn link(docs: &[&Document], candidates: Vec<Vec<Candidate>>) -> People {
         }
     }
     let [left, right] = mentions;
-    People { persons: out, left, right }
+    People { persons: out, left, right, places: vec![] }
 }
 
 /// The person a surname alone refers to: the only one with it, or the one whose full name
