@@ -169,6 +169,8 @@ impl Comparison {
             people,
             kind_counts: [0; 4],
         };
+        // The places were the lens's; the reader and the reports do not show them.
+        c.people.places = Vec::new();
         c.differences = c.collect_differences();
         for d in &c.differences {
             let slot = match d.kind {
