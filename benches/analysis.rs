@@ -1,4 +1,5 @@
-//! Benchmarks: the analysis of the bundled pair, a ~100 KB and a ~4 MB generated pair; one
+//! Benchmarks: the analysis of the bundled pair, a ~100 KB and a ~4 MB generated pair, the
+//! real 4 MB rewrite of `../shared/data/big-pair` when it is there; one
 //! frame drawn at the start, middle and end of the large pair; the wrapped layout of the
 //! large pair (what a resize costs); one navigation key.
 //!
@@ -38,6 +39,13 @@ fn analysis(c: &mut Criterion) {
     let (a, r) = redline::synth::pair(1, LARGE);
     g.sample_size(10);
     g.bench_function("4MB", |b| b.iter(|| compare(black_box(&a), &r)));
+    // A real rewrite of 4 MB a side (two English Bibles, every verse reworded), from the
+    // development data beside the repository when it is there.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/big-pair");
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}"));
+    if let (Ok(a), Ok(r)) = (read("asv.txt"), read("bbe.txt")) {
+        g.bench_function("big_pair_4MB_real_rewrite", |b| b.iter(|| compare(black_box(&a), &r)));
+    }
     g.finish();
 }
 
