@@ -192,6 +192,15 @@ fn rebound_keys_act_and_the_help_shows_them() {
     // The help's closing line and the status bar name the keys in force.
     assert!(screen.contains("? or Esc closes this help"), "{screen}");
     assert!(screen.lines().last().is_some_and(|l| l.contains("? help  x quit")), "{screen}");
+    // Panels and messages name the keys in force too.
+    let c = config("[keys]\nopen = \"o\"\nfindings-panel = \"F\"\n").unwrap();
+    let mut app = App::new(bundled_pair(), 120, 40);
+    app.keymap = c.keymap;
+    app.update(Action::FindingsPanel);
+    app.update(Action::SelectNext);
+    let screen = screen_text(&draw(&app)).join("\n");
+    assert!(screen.contains("o go to it · F close"), "{screen}");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("(o: go to it)")), "{:?}", app.message);
 }
 
 #[test]

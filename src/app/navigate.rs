@@ -1,7 +1,7 @@
 //! Moving through the comparison: differences in reading order, the two ends of a move,
 //! and search matches. Each jump puts its target a few lines below the top and marks it.
 
-use super::{App, MentionAt, Panel};
+use super::{Action, App, MentionAt, Panel};
 use crate::document::{Document, Span};
 
 /// One place where the search text occurs.
@@ -153,7 +153,8 @@ impl App {
     pub(super) fn step_match(&mut self, forward: bool) {
         let top_row = self.visible_rows().start;
         let Some(search) = self.search.as_mut() else {
-            self.message = Some("no search yet: press / to search".to_string());
+            self.message =
+                Some(format!("no search yet: press {} to search", self.keymap.key_of(Action::StartSearch)));
             return;
         };
         let n = search.matches.len();
@@ -256,10 +257,13 @@ impl App {
                 }
                 let p = &self.comparison.people.persons[self.person];
                 self.message = Some(format!(
-                    "{}: {} mentions left, {} right (}} {{ go through them, Enter the first)",
+                    "{}: {} mentions left, {} right ({} {} go through them, {} the first)",
                     p.name,
                     p.left.len(),
-                    p.right.len()
+                    p.right.len(),
+                    self.keymap.key_of(Action::NextMention),
+                    self.keymap.key_of(Action::PrevMention),
+                    self.keymap.key_of(Action::Open)
                 ));
             }
             Some(Panel::Findings) => {
@@ -270,9 +274,10 @@ impl App {
                     m => format!(", in {m} places"),
                 };
                 self.message = Some(format!(
-                    "finding {} of {n}: {}{places} (Enter: go to it)",
+                    "finding {} of {n}: {}{places} ({}: go to it)",
                     self.finding + 1,
-                    f.kind.label()
+                    f.kind.label(),
+                    self.keymap.key_of(Action::Open)
                 ));
             }
             None => {}
@@ -318,7 +323,7 @@ impl App {
                 self.shown_finding = Some(self.finding);
                 self.occurrence = k;
                 self.go_to_text(left, para, span.start, row);
-                let mut note = "";
+                let mut note = String::new();
                 if let Some((r_row, r_para, r_at)) = other.filter(|o| o.0 != row) {
                     // Show the right side's text too: shift the right pane to it.
                     self.reveal(r_row);
@@ -327,12 +332,15 @@ impl App {
                     if let (Some(a), Some(b)) = (here, there) {
                         self.offset = b as isize - a as isize;
                         self.follow();
-                        note = " (right pane shifted to its counterpart; s lines the panes up)";
+                        note = format!(
+                            " (right pane shifted to its counterpart; {} lines the panes up)",
+                            self.keymap.key_of(Action::Resync)
+                        );
                     }
                 }
                 let count = match occurrences.len() {
                     1 => String::new(),
-                    m => format!(", {} of {m} (Enter: the next)", k + 1),
+                    m => format!(", {} of {m} ({}: the next)", k + 1, self.keymap.key_of(Action::Open)),
                 };
                 self.message = Some(format!("finding {} of {n}: {label}{count}{note}", self.finding + 1));
             }

@@ -355,7 +355,15 @@ fn panel_frame(
 fn render_people(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let people = &app.comparison.people.persons;
     let pair = app.comparison.right.is_some();
-    let title = format!(" People · {} · ↑↓ choose · }} {{ mentions · Enter first · P close ", people.len());
+    let k = |a: Action| app.keymap.key_of(a);
+    let title = format!(
+        " People · {} · ↑↓ choose · {} {} mentions · {} first · {} close ",
+        people.len(),
+        k(Action::NextMention),
+        k(Action::PrevMention),
+        k(Action::Open),
+        k(Action::PeoplePanel)
+    );
     let Some(inner) = panel_frame(
         title,
         people.is_empty().then_some("no people named in either version"),
@@ -399,7 +407,13 @@ fn render_people(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let c = &app.comparison;
     let findings = &c.findings;
-    let title = format!(" Findings · {} · ↑↓ choose · Enter go to it · f close ", findings.len());
+    let k = |a: Action| app.keymap.key_of(a);
+    let title = format!(
+        " Findings · {} · ↑↓ choose · {} go to it · {} close ",
+        findings.len(),
+        k(Action::Open),
+        k(Action::FindingsPanel)
+    );
     let Some(inner) =
         panel_frame(title, findings.is_empty().then(|| app.no_findings_note()), area, buf, theme)
     else {
