@@ -194,6 +194,11 @@ struct Lists {
     common: FxHashSet<&'static str>,
 }
 
+/// How an upper-case census name orders against an ASCII word read in upper case (no copy).
+fn upper_cmp(name: &str, word: &str) -> std::cmp::Ordering {
+    name.bytes().cmp(word.bytes().map(|b| b.to_ascii_uppercase()))
+}
+
 /// `FIRST_NAMES` and `SURNAMES`: the census lists of `assets/names`, sorted by build.rs.
 mod census {
     include!(concat!(env!("OUT_DIR"), "/names.rs"));
@@ -231,16 +236,14 @@ impl Lists {
 
     fn is_first_name(&self, low: &str) -> bool {
         self.world_first.contains(low)
-            || (low.is_ascii()
-                && census::FIRST_NAMES.binary_search(&low.to_ascii_uppercase().as_str()).is_ok())
+            || (low.is_ascii() && census::FIRST_NAMES.binary_search_by(|n| upper_cmp(n, low)).is_ok())
     }
 
     fn surname_rank(&self, low: &str) -> Option<u32> {
         if !low.is_ascii() {
             return None;
         }
-        let up = low.to_ascii_uppercase();
-        census::SURNAMES.binary_search_by(|(n, _)| (*n).cmp(up.as_str())).ok().map(|i| census::SURNAMES[i].1)
+        census::SURNAMES.binary_search_by(|(n, _)| upper_cmp(n, low)).ok().map(|i| census::SURNAMES[i].1)
     }
 
     /// A word that names a place, a people, a date or an organisation, never a person.
@@ -492,6 +495,13 @@ struct Candidate {
 /// text itself (not a copy) when it is written so already, as most words are.
 fn low<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     let w = text[t.span.start..t.span.end].trim_end_matches('.');
+    if w.is_ascii() {
+        return if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        };
+    }
     if w.chars().all(|c| c != '’' && c.to_lowercase().eq(std::iter::once(c))) {
         Cow::Borrowed(w)
     } else {
