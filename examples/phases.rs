@@ -1,7 +1,31 @@
 //! Times each phase of the analysis of two files, one after another on all cores (development
 //! aid): `cargo run --release --example phases -- LEFT RIGHT`.
+/// mimalloc, counting the bytes live and the most live at once.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let now = LIVE.fetch_add(l.size(), Relaxed) + l.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { mimalloc::MiMalloc.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Relaxed);
+        unsafe { mimalloc::MiMalloc.dealloc(p, l) }
+    }
+}
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: Counting = Counting;
+use std::alloc::{GlobalAlloc, Layout};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// Live and peak heap, in MB, since the last call (the peak is reset).
+fn heap() -> String {
+    let live = LIVE.load(Relaxed);
+    let peak = PEAK.swap(live, Relaxed);
+    format!("live {} MB, peak {} MB", live >> 20, peak >> 20)
+}
 use redline::document::Document;
 use redline::input::Source;
 use std::time::Instant;
@@ -13,34 +37,48 @@ fn main() {
     let (a, b) = (std::fs::read_to_string(a).expect("left"), std::fs::read_to_string(b).expect("right"));
     let (l, r) = Document::parse_pair(Source::from_text("a", a), Some(Source::from_text("b", b)));
     let r = r.expect("two");
-    println!("parse    {:?}", t.elapsed());
-    if std::env::var_os("PHASE_PEOPLE_ONLY").is_some() {
-        let t = Instant::now();
-        for _ in 0..3 {
-            std::hint::black_box(redline::people::People::find(&l, Some(&r)));
+    println!("parse    {:?}  {}", t.elapsed(), heap());
+    // PHASE=people or PHASE=align: that phase alone, three times (for a profiler).
+    match std::env::var("PHASE").as_deref() {
+        Ok("people") => {
+            let t = Instant::now();
+            for _ in 0..3 {
+                std::hint::black_box(redline::people::People::find(&l, Some(&r)));
+            }
+            println!("people x3 {:?}", t.elapsed());
+            return;
         }
-        println!("people x3 {:?}", t.elapsed());
-        return;
+        Ok("align") => {
+            let t = Instant::now();
+            for _ in 0..3 {
+                std::hint::black_box(redline::align::align_with(&l, &r, &Default::default()));
+            }
+            println!("align x3 {:?}", t.elapsed());
+            return;
+        }
+        _ => {}
     }
     let t = Instant::now();
     let al = redline::align::align_with(&l, &r, &Default::default());
-    println!("align    {:?}", t.elapsed());
+    println!("align    {:?}  {}", t.elapsed(), heap());
     let t = Instant::now();
     let people = redline::people::People::find(&l, Some(&r));
-    println!("people   {:?}", t.elapsed());
+    println!("people   {:?}  {}", t.elapsed(), heap());
     let t = Instant::now();
     let w = redline::words::word_diff(&l, &r, &al.links);
-    println!("words    {:?} ({} changes)", t.elapsed(), w.changes.len());
+    println!("words    {:?} ({} changes)  {}", t.elapsed(), w.changes.len(), heap());
     let t = Instant::now();
     let f = redline::findings::find(&l, &r, &al.links, &people);
-    println!("findings {:?} ({})", t.elapsed(), f.len());
+    println!("findings {:?} ({})  {}", t.elapsed(), f.len(), heap());
+    drop((al, people, w, f));
+    println!("dropped the parts  {}", heap());
     let t = Instant::now();
     let c = redline::comparison::Comparison::new(l, Some(r));
-    println!("whole comparison {:?}", t.elapsed());
+    println!("whole comparison {:?}  {}", t.elapsed(), heap());
     let t = Instant::now();
     let mut out = std::io::BufWriter::new(std::io::sink());
     redline::report::write_json(&c, &mut out).expect("written");
-    println!("json     {:?}", t.elapsed());
+    println!("json     {:?}  {}", t.elapsed(), heap());
     let t = Instant::now();
     drop(c);
     println!("drop     {:?}", t.elapsed());
