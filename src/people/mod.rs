@@ -70,10 +70,11 @@ impl People {
         let docs: Vec<&Document> = std::iter::once(left).chain(right).collect();
         let lists = Lists::get();
         let mut lower: FxHashSet<Cow<str>> = FxHashSet::default();
-        let mut tokens: Vec<Vec<Token>> = Vec::new();
+        // Two passes, one document's tokens at a time: first the words written in lower case
+        // anywhere, then each document's names and places. Tokenising twice costs less than
+        // holding both documents' tokens at once (24 bytes a token: 48 MB for a 4 MB pair).
         for doc in &docs {
-            let t = tokenize(doc);
-            for tok in t.iter().filter(|t| t.shape == Shape::Lower) {
+            for tok in tokenize(doc).iter().filter(|t| t.shape == Shape::Lower) {
                 // Copied only when lower-casing changes it.
                 let w = &doc.text[tok.span.start..tok.span.end];
                 if w.chars().all(|c| c.to_lowercase().eq(std::iter::once(c))) {
@@ -82,11 +83,14 @@ impl People {
                     lower.insert(Cow::Owned(w.to_lowercase()));
                 }
             }
-            tokens.push(t);
         }
-        let candidates: Vec<Vec<Candidate>> =
-            docs.iter().zip(&tokens).map(|(doc, toks)| candidates(&doc.text, toks, lists, &lower)).collect();
-        let places = docs.iter().zip(&tokens).map(|(doc, toks)| places_of(doc, toks)).collect();
+        let (candidates, places): (Vec<Vec<Candidate>>, Vec<Places>) = docs
+            .iter()
+            .map(|doc| {
+                let toks = tokenize(doc);
+                (candidates(&doc.text, &toks, lists, &lower), places_of(doc, &toks))
+            })
+            .unzip();
         People { places, ..link(&docs, candidates) }
     }
 
