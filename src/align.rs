@@ -521,17 +521,21 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
         partners_right.entry(k.right).or_default().push(k.left);
     }
     let covered = |units: &[Unit], other: &[Unit], partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
-        let mut by_para: HashMap<usize, HashSet<u32>> = HashMap::default();
-        for u in other {
-            by_para.entry(u.para).or_default().extend(u.terms.iter().copied());
-        }
+        // The units of one paragraph of `other` (units come in paragraph order; each unit's
+        // terms are sorted), looked up instead of a term set built for every paragraph.
+        let units_of = |p: usize| {
+            let from = other.partition_point(|u| u.para < p);
+            let to = other.partition_point(|u| u.para <= p);
+            &other[from..to]
+        };
+        let has = |p: usize, t: u32| units_of(p).iter().any(|o| o.terms.binary_search(&t).is_ok());
         let mut total = 0.0;
         let mut hit = 0.0;
         for u in units {
             total += u.weight;
             let Some(ps) = partners.get(&u.para) else { continue };
             for &t in &u.terms {
-                if ps.iter().any(|p| by_para.get(p).is_some_and(|set| set.contains(&t))) {
+                if ps.iter().any(|&p| has(p, t)) {
                     hit += model.weights[t as usize];
                 }
             }
