@@ -123,8 +123,12 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
 
 /// Lower-case, straighten apostrophes, drop a possessive "'s", drop thousands separators.
 pub fn fold(raw: &str) -> String {
-    let mut s: String =
-        raw.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).collect();
+    // ASCII, as most words are: its lower case is the byte-wise one, and it has no ’.
+    let mut s: String = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).collect()
+    };
     if s.ends_with("'s") {
         s.truncate(s.len() - 2);
     }
@@ -455,10 +459,14 @@ impl TermModel {
     /// stems sharing a long prefix that covers nearly all of the shorter one.
     fn related_forms(&self, a: &[u32], b: &[u32]) -> f32 {
         let mut credit = 0.0;
-        let mut used = 0u64; // bit k: b[k] already matched (only the first 64 are considered)
+        // Bit k: b[k] already matched (only the first 64 are considered).
+        let mut used = 0u64;
+        // Which prefixes `b` has, folded into 64 bits: a stem whose bit is clear has no
+        // partner, and most stems have none (this runs for every pair of sentences compared).
+        let seen = b.iter().take(64).fold(0u64, |m, &y| m | 1 << (self.prefix[y as usize] % 64));
         for &x in a {
             let key = self.prefix[x as usize];
-            if key == 0 {
+            if key == 0 || seen & (1 << (key % 64)) == 0 {
                 continue;
             }
             for (k, &y) in b.iter().enumerate().take(64) {
