@@ -415,13 +415,15 @@ fn shape_of(word: &str) -> Shape {
     if c0.is_numeric() {
         return Shape::Number;
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     if c0.is_uppercase() {
-        if letters.len() == 1 && word.ends_with('.') {
+        // Counted without collecting them: this runs for every word.
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let all_capitals = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if letters == 1 && word.ends_with('.') {
             Shape::Initial
-        } else if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        } else if letters >= 2 && all_capitals {
             // "J.R.R." is initials, not an acronym of a thing.
-            if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) && letters.len() <= 3 {
+            if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) && letters <= 3 {
                 Shape::Initial
             } else {
                 Shape::Upper
