@@ -418,6 +418,24 @@ const PERIODS: &[&str] = &[
     "autumn", "fall", "winter", "decade", "century",
 ];
 
+/// Words that relative dates start with ("last week", "earlier this month").
+const RELATIVE_STARTS: &[&str] = &["last", "this", "next", "past", "coming", "previous", "earlier", "later"];
+/// Words that are relative dates alone.
+const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "recently"];
+
+/// Whether a word that is not a number can start a fact: a number word, a weekday, a month,
+/// a relative date. Looked up in one set, since most words are none of these.
+fn may_start_a_fact(folded: &str) -> bool {
+    static STARTS: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    STARTS
+        .get_or_init(|| {
+            let spelled = SPELLED.iter().map(|(w, _)| *w);
+            let lists = [WEEKDAYS, MONTHS, RELATIVE_STARTS, RELATIVE_DAYS];
+            spelled.chain(lists.into_iter().flatten().copied()).collect()
+        })
+        .contains(folded)
+}
+
 /// The numbers and dates of one paragraph, in order.
 pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
     let text = doc.text.as_str();
@@ -430,6 +448,10 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
         let f = w.folded.as_str();
         let next = ws.get(i + 1).map(|w| w.folded.as_str());
         let prev = i.checked_sub(1).map(|p| ws[p].folded.as_str());
+        if !w.number && !may_start_a_fact(f) {
+            i += 1;
+            continue;
+        }
         let mut end = i;
         let fact = if w.number {
             let digits: String = f.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
@@ -523,10 +545,9 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
                 end += 1;
             }
             Some((FactSort::Date, key))
-        } else if matches!(f, "yesterday" | "today" | "tomorrow" | "tonight" | "recently") {
+        } else if RELATIVE_DAYS.contains(&f) {
             Some((FactSort::Relative, format!("relative:{f}")))
-        } else if matches!(f, "last" | "this" | "next" | "past" | "coming" | "previous" | "earlier" | "later")
-        {
+        } else if RELATIVE_STARTS.contains(&f) {
             // "last week", "earlier this month", "this year".
             let mut j = i + 1;
             if matches!(f, "earlier" | "later") && ws.get(j).is_some_and(|n| n.folded == "this") {
