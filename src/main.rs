@@ -30,7 +30,7 @@ const MI_PURGE_DELAY_DEFAULT: std::ffi::c_long = 1000;
 fn main() -> ExitCode {
     // Memory freed is given back to the system at once, not a second later: the analysis frees
     // large buffers phase after phase, and the delay let them pile up (the 4 MB real pair
-    // peaked at 165–208 MB resident, 150–157 MB so, in the same time).
+    // peaked at 165–226 MB resident, 139–158 MB so, in the same time).
     // SAFETY: reading and setting an allocator option, before any other thread exists.
     unsafe {
         if libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) == MI_PURGE_DELAY_DEFAULT {
