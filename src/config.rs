@@ -104,9 +104,9 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, String> {
     let width = match raw.width {
         None => None,
         Some(w) => {
-            let range = crate::ui::print::MIN_TEXT_WIDTH as i64..=crate::ui::print::MAX_TEXT_WIDTH as i64;
-            if !range.contains(w.get_ref()) {
-                return Err(fail(w.span().start, format!("width {}: must be 40 to 1000", w.get_ref())));
+            let (min, max) = (crate::ui::print::MIN_TEXT_WIDTH, crate::ui::print::MAX_TEXT_WIDTH);
+            if !(i64::from(min)..=i64::from(max)).contains(w.get_ref()) {
+                return Err(fail(w.span().start, format!("width {}: must be {min} to {max}", w.get_ref())));
             }
             Some(*w.get_ref() as u16)
         }
@@ -121,9 +121,9 @@ pub fn parse(text: &str, file: &Path) -> Result<Config, String> {
                 format!("unknown action {:?} (actions: {})", name.get_ref(), known.join(", ")),
             )
         })?;
-        let written = match keys.get_ref() {
-            Keys::One(k) => vec![k.clone()],
-            Keys::Many(ks) => ks.clone(),
+        let written: &[String] = match keys.get_ref() {
+            Keys::One(k) => std::slice::from_ref(k),
+            Keys::Many(ks) => ks,
         };
         let parsed = written.iter().map(|k| parse_key(k)).collect::<Result<Vec<Key>, String>>();
         changes

@@ -75,12 +75,22 @@ impl Finding {
     /// Every place the finding stands on its first side (the left where it has one), the first
     /// and its repeats, in reading order: (on the left, span).
     pub fn occurrences(&self) -> Vec<(bool, Span)> {
-        let first = match (self.left, self.right) {
+        (0..=self.repeats.len()).map_while(|k| self.occurrence(k)).collect()
+    }
+
+    /// The `k`th of [`Finding::occurrences`], without making the list (the view asks for it
+    /// on every line it draws).
+    pub fn occurrence(&self, k: usize) -> Option<(bool, Span)> {
+        let (left, first) = match (self.left, self.right) {
             (Some(s), _) => (true, s),
             (None, Some(s)) => (false, s),
-            (None, None) => return vec![],
+            (None, None) => return None,
         };
-        std::iter::once(first).chain(self.repeats.iter().map(|&s| (first.0, s))).collect()
+        if k == 0 {
+            Some((left, first))
+        } else {
+            self.repeats.get(k - 1).map(|&s| (left, s))
+        }
     }
 }
 

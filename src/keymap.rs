@@ -1,6 +1,6 @@
 //! The one table of key bindings: key → action. Input handling looks keys up here and the
 //! help screen is generated from it, so the two cannot drift apart. The defaults are
-//! [`BINDINGS`]; a config file can give an action other keys ([`Keymap::rebind`]).
+//! [`BINDINGS`]; a config file can give an action other keys ([`Keymap::with_changes`]).
 
 use crate::action::{Action, Edit};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -136,10 +136,6 @@ impl Keymap {
     /// The action bound to a key event, if any; `panel` says whether a panel is open.
     pub fn action_for(&self, ev: &KeyEvent, panel: bool) -> Option<Action> {
         let key = Key::from_event(ev)?;
-        self.action_of(key, panel)
-    }
-
-    fn action_of(&self, key: Key, panel: bool) -> Option<Action> {
         let find =
             |ctx: Context| self.bindings.iter().find(|(c, k, _)| *c == ctx && *k == key).map(|&(_, _, a)| a);
         panel.then(|| find(Context::Panel)).flatten().or_else(|| find(Context::Reader))
@@ -151,11 +147,6 @@ impl Keymap {
             .iter()
             .find(|(_, _, a)| *a == action)
             .map_or("(none)".to_string(), |(_, k, _)| k.label())
-    }
-
-    /// Every binding in force, in table order.
-    pub fn bindings(&self) -> &[(Context, Key, Action)] {
-        &self.bindings
     }
 
     /// The help screen's lines: every action with all its keys, in [`Action::ALL`] order.
@@ -206,16 +197,6 @@ impl Keymap {
         }
         Ok(Keymap { bindings })
     }
-}
-
-/// The action the default table binds to a key event (see [`Keymap::action_for`]).
-pub fn action_for(ev: &KeyEvent, panel: bool) -> Option<Action> {
-    Keymap::default().action_for(ev, panel)
-}
-
-/// The default table's help lines (see [`Keymap::help_entries`]).
-pub fn help_entries() -> Vec<(String, &'static str)> {
-    Keymap::default().help_entries()
 }
 
 /// Reads a key as a config file writes it: one character ("j", "J", "]"), a name ("Space",

@@ -287,21 +287,13 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
             _ => None,
         })
         .collect();
-    let mut mirrored = vec![false; right.paragraphs.len()];
+    // The right pass leaves the mirrored paragraphs to the left pass.
     for &q in mirror_of.iter().flatten() {
-        mirrored[q] = true;
+        partners_of_right[q].clear();
     }
     let (l, mut r) = rayon::join(
         || pass(left, right, &partners_of_left, true, &mirror_of),
-        || {
-            let no_mirrors: Vec<Option<usize>> = vec![None; right.paragraphs.len()];
-            let rest: Vec<Vec<(usize, bool)>> = partners_of_right
-                .iter()
-                .enumerate()
-                .map(|(q, ps)| if mirrored[q] { Vec::new() } else { ps.clone() })
-                .collect();
-            pass(right, left, &rest, false, &no_mirrors)
-        },
+        || pass(right, left, &partners_of_right, false, &[]),
     );
     for m in l.mirrored {
         r.marks[m.para] = m.marks;

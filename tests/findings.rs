@@ -31,6 +31,11 @@ fn of_kind(c: &Comparison, kind: FindingKind) -> Vec<(Option<String>, Option<Str
     c.findings.iter().filter(|f| f.kind == kind).map(|f| texts(c, f)).collect()
 }
 
+/// The texts of a one-sided kind's findings, from the side that has them.
+fn one_sided(c: &Comparison, kind: FindingKind) -> Vec<String> {
+    of_kind(c, kind).into_iter().filter_map(|(l, r)| l.or(r)).collect()
+}
+
 #[test]
 fn putins_quotation_is_altered_in_exactly_its_changed_phrases() {
     let c = bundled_pair();
@@ -99,8 +104,7 @@ fn bundled_pair_findings_match_what_a_fact_checker_expects() {
         "{described:?}"
     );
     // Number words count with what they count, not alone.
-    let only_left: Vec<String> =
-        of_kind(&c, FindingKind::NumberOnlyLeft).into_iter().filter_map(|(l, _)| l).collect();
+    let only_left = one_sided(&c, FindingKind::NumberOnlyLeft);
     assert!(
         only_left.contains(&"two years".to_string()) && !only_left.contains(&"one".to_string()),
         "{only_left:?}"
@@ -189,11 +193,9 @@ fn numbers_and_dates_changed_dropped_and_added() {
         "{:?}",
         c.findings
     );
-    let only_left: Vec<String> =
-        of_kind(&c, FindingKind::NumberOnlyLeft).into_iter().filter_map(|(l, _)| l).collect();
+    let only_left = one_sided(&c, FindingKind::NumberOnlyLeft);
     assert!(only_left.iter().any(|t| t.starts_with("Tuesday")), "{only_left:?}");
-    let only_right: Vec<String> =
-        of_kind(&c, FindingKind::NumberOnlyRight).into_iter().filter_map(|(_, r)| r).collect();
+    let only_right = one_sided(&c, FindingKind::NumberOnlyRight);
     assert!(only_right.iter().any(|t| t.starts_with("March")), "{only_right:?}");
     // 40,000 and 5% = 5 percent are the same facts.
     let all = all_texts(&c);
@@ -206,8 +208,7 @@ fn number_words_alone_are_not_facts() {
         "The two leaders met for three hours. One of them spoke first; the other one waited.",
         "The leaders met. The first to speak was the president, and he spoke alone.",
     );
-    let only_left: Vec<String> =
-        of_kind(&c, FindingKind::NumberOnlyLeft).into_iter().filter_map(|(l, _)| l).collect();
+    let only_left = one_sided(&c, FindingKind::NumberOnlyLeft);
     assert_eq!(only_left, ["two leaders", "three hours"]);
     // Spelled and written in digits, the same count is the same fact.
     let c = pair("Rescuers worked for two days in the rubble.", "Rescuers worked for 2 days in the rubble.");
@@ -220,11 +221,9 @@ fn names_only_one_version_has() {
         "Olaf Scholz met officials in Warsaw and Berlin on trade.",
         "Officials met in berlin to discuss trade with Ursula von der Leyen.",
     );
-    let left: Vec<String> =
-        of_kind(&c, FindingKind::NameOnlyLeft).into_iter().filter_map(|(l, _)| l).collect();
+    let left = one_sided(&c, FindingKind::NameOnlyLeft);
     assert_eq!(left, ["Olaf Scholz", "Warsaw"], "Berlin is named in lower case on the right");
-    let right: Vec<String> =
-        of_kind(&c, FindingKind::NameOnlyRight).into_iter().filter_map(|(_, r)| r).collect();
+    let right = one_sided(&c, FindingKind::NameOnlyRight);
     assert_eq!(right, ["Ursula von der Leyen"]);
     // Aliases are one name.
     let c = pair("US officials met in Kiev.", "United States officials met in Kyiv.");

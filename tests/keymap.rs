@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use redline::app::Action;
-use redline::keymap::{action_for, help_entries, Context, BINDINGS};
+use redline::keymap::{Context, Keymap, BINDINGS};
 use std::collections::HashSet;
 
 #[test]
@@ -26,7 +26,7 @@ fn every_action_has_a_key_and_a_description() {
 
 #[test]
 fn help_lists_every_binding_from_the_table() {
-    let help = help_entries();
+    let help = Keymap::default().help_entries();
     assert_eq!(help.len(), Action::ALL.len());
     for (_, key, action) in BINDINGS {
         let entry = help.iter().find(|(_, d)| *d == action.description()).unwrap();
@@ -37,7 +37,7 @@ fn help_lists_every_binding_from_the_table() {
 #[test]
 fn events_map_through_the_table() {
     let ev = |code, mods| KeyEvent::new(code, mods);
-    let reader = |code, mods| action_for(&ev(code, mods), false);
+    let reader = |code, mods| Keymap::default().action_for(&ev(code, mods), false);
     assert_eq!(reader(KeyCode::Char('j'), KeyModifiers::NONE), Some(Action::LineDown));
     assert_eq!(reader(KeyCode::Char('G'), KeyModifiers::SHIFT), Some(Action::Bottom));
     assert_eq!(reader(KeyCode::Char('?'), KeyModifiers::SHIFT), Some(Action::ToggleHelp));
@@ -49,7 +49,7 @@ fn events_map_through_the_table() {
     assert_eq!(reader(KeyCode::Char('}'), KeyModifiers::SHIFT), Some(Action::NextMention));
     assert_eq!(reader(KeyCode::Enter, KeyModifiers::NONE), None);
     // With a panel open, the selection keys go to the panel and the rest to the reader.
-    let panel = |code, mods| action_for(&ev(code, mods), true);
+    let panel = |code, mods| Keymap::default().action_for(&ev(code, mods), true);
     assert_eq!(panel(KeyCode::Char('j'), KeyModifiers::NONE), Some(Action::SelectNext));
     assert_eq!(panel(KeyCode::Up, KeyModifiers::NONE), Some(Action::SelectPrev));
     assert_eq!(panel(KeyCode::Enter, KeyModifiers::NONE), Some(Action::Open));

@@ -21,25 +21,8 @@ struct Reader {
 /// Starts the reader on the bundled pair in a 100×30 pseudo-terminal and waits until it has
 /// drawn its first screen and gone quiet.
 fn start() -> Reader {
-    start_with(&[])
-}
-
-/// As [`start`], with environment variables set.
-fn start_with(env: &[(&str, &str)]) -> Reader {
-    let pty = native_pty_system()
-        .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
-        .expect("open a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_redline"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("REDLINE_CONFIG", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/empty-config.toml"));
-    cmd.env_remove("NO_COLOR");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let child = pty.slave.spawn_command(cmd).expect("start redline");
-    // Only the child may hold the terminal side, or closing ours would not hang it up.
-    drop(pty.slave);
-    let mut reader = Reader { master: pty.master, child, output: Vec::new() };
+    let (master, child) = spawn();
+    let mut reader = Reader { master, child, output: Vec::new() };
     let deadline = Instant::now() + Duration::from_secs(30);
     while !reader.drain(Duration::from_millis(400)) || !reader.shown("source.txt") {
         assert!(
@@ -70,6 +53,22 @@ impl Reader {
         let pid = self.child.process_id().expect("a running child");
         rustix::process::Pid::from_raw(i32::try_from(pid).expect("a pid")).expect("a pid")
     }
+}
+
+/// Starts the reader on the bundled pair in a 100×30 pseudo-terminal (an xterm, colour on, no
+/// config file of the machine's user) and gives our side of the terminal and the child.
+fn spawn() -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_redline"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("REDLINE_CONFIG", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/empty-config.toml"));
+    cmd.env_remove("NO_COLOR");
+    let child = pty.slave.spawn_command(cmd).expect("start redline");
+    // Only the child may hold the terminal side, or closing ours would not hang it up.
+    drop(pty.slave);
+    (pty.master, child)
 }
 
 /// The descriptor of our side of the terminal.
@@ -178,7 +177,7 @@ fn sigterm_ends_the_reader_and_restores_the_terminal() {
 #[test]
 fn a_terminal_that_does_not_answer_the_colour_query_gets_its_screen_at_once() {
     let started = Instant::now();
-    let mut reader = start_with(&[]);
+    let mut reader = start();
     // `start` waits for 400 ms of quiet after the screen; the screen itself came before.
     let took = started.elapsed().saturating_sub(Duration::from_millis(400));
     assert!(took < Duration::from_millis(1500), "first screen after {took:?}");
@@ -195,23 +194,15 @@ fn a_terminal_that_does_not_answer_the_colour_query_gets_its_screen_at_once() {
 /// background (pale red and green grounds, 256-colour 224 and 194).
 #[test]
 fn a_light_terminal_gets_the_light_theme() {
-    let pty = native_pty_system()
-        .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
-        .expect("open a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_redline"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("REDLINE_CONFIG", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/empty-config.toml"));
-    cmd.env_remove("NO_COLOR");
-    let mut child = pty.slave.spawn_command(cmd).expect("start redline");
-    drop(pty.slave);
-    let mut writer = pty.master.take_writer().expect("the terminal's input");
+    let (master, mut child) = spawn();
+    let mut writer = master.take_writer().expect("the terminal's input");
     let mut output = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut answered = false;
     let screen = |o: &[u8]| String::from_utf8_lossy(o).contains("source.txt");
-    while !screen(&output) || read_available(fd_of(&*pty.master), &mut output, Duration::from_millis(400)) {
+    while !screen(&output) || read_available(fd_of(&*master), &mut output, Duration::from_millis(400)) {
         assert!(Instant::now() < deadline, "no screen: {:?}", String::from_utf8_lossy(&output));
-        read_available(fd_of(&*pty.master), &mut output, Duration::from_millis(50));
+        read_available(fd_of(&*master), &mut output, Duration::from_millis(50));
         // Answer as xterm does: the foreground (black), the background (white), the device.
         if !answered && String::from_utf8_lossy(&output).contains("\x1b]11;?") {
             writer

@@ -75,13 +75,7 @@ impl People {
         // holding both documents' tokens at once (24 bytes a token: 48 MB for a 4 MB pair).
         for doc in &docs {
             for tok in tokenize(doc).iter().filter(|t| t.shape == Shape::Lower) {
-                // Copied only when lower-casing changes it.
-                let w = &doc.text[tok.span.start..tok.span.end];
-                if w.chars().all(|c| c.to_lowercase().eq(std::iter::once(c))) {
-                    lower.insert(Cow::Borrowed(w));
-                } else {
-                    lower.insert(Cow::Owned(w.to_lowercase()));
-                }
+                lower.insert(lower_case(&doc.text[tok.span.start..tok.span.end]));
             }
         }
         let (candidates, places): (Vec<Vec<Candidate>>, Vec<Places>) = docs
@@ -501,17 +495,24 @@ struct Candidate {
 /// text itself (not a copy) when it is written so already, as most words are.
 fn low<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     let w = text[t.span.start..t.span.end].trim_end_matches('.');
-    if w.is_ascii() {
-        return if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(w.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(w)
-        };
+    if w.contains('’') {
+        Cow::Owned(w.to_lowercase().replace('’', "'"))
+    } else {
+        lower_case(w)
     }
-    if w.chars().all(|c| c != '’' && c.to_lowercase().eq(std::iter::once(c))) {
+}
+
+/// A word in lower case: the text itself (not a copy) when it is written so already.
+fn lower_case(w: &str) -> Cow<'_, str> {
+    let already = if w.is_ascii() {
+        !w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().all(|c| c.to_lowercase().eq(std::iter::once(c)))
+    };
+    if already {
         Cow::Borrowed(w)
     } else {
-        Cow::Owned(w.to_lowercase().replace('’', "'"))
+        Cow::Owned(w.to_lowercase())
     }
 }
 

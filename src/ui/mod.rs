@@ -115,7 +115,7 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
         }
         if let Some(f) = app.shown_finding.and_then(|i| c.findings.get(i)) {
             // The occurrence Enter went to, and the other side's text of the finding.
-            let at = f.occurrences().get(app.occurrence).copied();
+            let at = f.occurrence(app.occurrence);
             let own = at.filter(|o| o.0 == left).map(|o| o.1);
             let other = if left { f.left } else { f.right }.filter(|_| at.is_none_or(|o| o.0 != left));
             if let Some(s) = own.or(other) {
