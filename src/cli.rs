@@ -13,21 +13,23 @@ use std::path::PathBuf;
     version,
     about,
     after_help = "Inputs can be text files, saved web pages, http(s) addresses, or - for standard input.\n\
+                  Three or more are read as one story's versions, oldest first.\n\
                   With no files, opens the bundled example pair. Keys: press ? in the reader.\n\
                   Settings (theme, width, keys): the config file, see README.md; REDLINE_CONFIG\n\
                   names another. Exit status with --json or --text: 0 no differences, 1 differences, 2 trouble."
 )]
 pub struct Cli {
-    /// The original version (a file, a web address, or - for standard input).
-    #[arg(value_hint = clap::ValueHint::AnyPath)]
-    pub left: Option<String>,
-    /// The rewritten version (a file, a web address, or - for standard input).
-    #[arg(value_hint = clap::ValueHint::AnyPath)]
-    pub right: Option<String>,
-    /// Print the analysis as JSON, without the reader (one input or two).
+    /// The versions in order: the original, then each later one (files, web addresses, or -
+    /// for standard input). Two compare a pair; three or more are a story's history.
+    #[arg(value_name = "VERSION", value_hint = clap::ValueHint::AnyPath, conflicts_with = "git_history")]
+    pub inputs: Vec<String>,
+    /// Every committed version of PATH in its git repository, oldest first, as a history.
+    #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub git_history: Option<PathBuf>,
+    /// Print the analysis as JSON, without the reader (one input, two, or a history).
     #[arg(long)]
     pub json: bool,
-    /// Print the two versions side by side as text, without the reader.
+    /// Print the versions side by side as text (every step of a history), without the reader.
     #[arg(long, conflicts_with = "json")]
     pub text: bool,
     /// With --text: only rows that differ.

@@ -65,3 +65,28 @@ pub fn summary_line(c: &Comparison, width: usize) -> String {
         c.findings.len()
     )
 }
+
+/// How a version is named to people: V1 for the first (indexes count from 0).
+pub fn version_label(v: usize) -> String {
+    format!("V{}", v + 1)
+}
+
+/// A fact's wordings across a history, on one line and safe to draw: “40” V1 → “45” V3 →
+/// — V5 (a dash where a version lacks it).
+pub fn describe_track(steps: &[&Comparison], t: &crate::history::Track) -> String {
+    t.states
+        .iter()
+        .map(|&s| match crate::history::state_text(steps, s) {
+            Some(x) => {
+                format!("“{}” {}", text::sanitize(&x.replace(['\n', '\r'], " ")), version_label(s.version))
+            }
+            None => format!("— {}", version_label(s.version)),
+        })
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// A step's differences and findings, counted for a version bar or a heading: "4 Δ · 2 !".
+pub fn step_counts(c: &Comparison) -> String {
+    format!("{} Δ · {} !", c.differences.len(), c.findings.len())
+}

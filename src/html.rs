@@ -4,8 +4,9 @@
 //! function of the [`Comparison`]; every piece of article text is escaped.
 
 use crate::comparison::{Comparison, RowStatus};
-use crate::describe::{describe_finding, summary_line};
+use crate::describe::{describe_finding, describe_track, step_counts, summary_line, version_label};
 use crate::document::{Document, Kind, Span};
+use crate::history::History;
 use crate::text;
 use crate::words::Mark;
 use std::fmt::Write;
@@ -65,6 +66,8 @@ table.pair td+td,table.pair th+th{border-left:1px solid var(--rule)}
 .fd{box-shadow:inset 0 -.18em 0 var(--hl)}
 :target{outline:2px solid var(--hl);background:var(--hl)}
 .ph{color:var(--muted);border:1px dotted var(--muted);border-radius:2px}
+nav.steps a{margin-left:.7em;white-space:nowrap}ol.versions{margin:.3rem 0;padding-left:1.2rem}
+section.step{margin-top:2.5rem;border-top:1px solid var(--muted)}
 footer{margin-top:2rem;color:var(--muted);font-size:.8rem}
 @media print{body{padding:0;font-size:10pt}table.pair th{position:static}
 details.lens{break-inside:avoid-page}tr{break-inside:avoid}
@@ -77,16 +80,125 @@ pub fn report(c: &Comparison) -> String {
         String::with_capacity((c.left.text.len() + c.right.as_ref().map_or(0, |d| d.text.len())) * 2);
     let right_name = c.right.as_ref().map_or("(no second document)", |d| d.short_name());
     let title = format!("redline: {} ↔ {}", c.left.short_name(), right_name);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<title>{}</title>", esc(&title));
-    out.push_str("<style>");
-    out.push_str(&css());
-    out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>redline</h1>\n");
+    head(&title, &mut out);
     let _ = writeln!(out, "<p class=\"names\">{} ↔ {}</p>", esc(c.left.short_name()), esc(right_name));
     if c.right.is_some() {
         let _ = writeln!(out, "<p class=\"summary\">{}</p>", esc(&summary_line(c, usize::MAX)));
     }
+    write_meta(c, &mut out);
+    out.push_str(LEGEND);
+    out.push_str("</header>\n");
+    write_people(c, &mut out);
+    write_findings(c, "", &mut out);
+    write_pair(c, "", &mut out);
+    footer("every paragraph of both versions is shown", &mut out);
+    out
+}
+
+/// A history's report: the versions, a selector of steps (links to each step's section, so
+/// no script is needed), the facts that changed more than once, then every step as the
+/// pair report shows it, each step's ids under its own prefix (`s2-row4`, `s2-f0l`).
+pub fn history_report(h: &History) -> String {
+    let steps: Vec<&Comparison> = h.steps.iter().collect();
+    let size: usize = h.steps.iter().map(|c| c.left.text.len() * 2).sum();
+    let mut out = String::with_capacity(size * 2);
+    let first = h.versions.first().map_or("", |v| v.name.as_str());
+    head(&format!("redline: {} versions of {first}", h.versions.len()), &mut out);
+    out.push_str("<ol class=\"versions\">\n");
+    for (v, info) in h.versions.iter().enumerate() {
+        let date = info.date.as_deref().map(|d| format!(" · {}", esc(d))).unwrap_or_default();
+        let _ = writeln!(out, "<li><b>{}</b> {}{date}</li>", version_label(v), esc(&info.name));
+    }
+    out.push_str("</ol>\n<nav class=\"steps\">Steps:");
+    for (k, c) in h.steps.iter().enumerate() {
+        let _ = write!(
+            out,
+            " <a href=\"#step{}\">{} → {} ({})</a>",
+            k + 1,
+            version_label(k),
+            version_label(k + 1),
+            esc(&step_counts(c))
+        );
+    }
+    out.push_str("</nav>\n");
+    out.push_str(LEGEND);
+    out.push_str("</header>\n");
+    let _ = writeln!(
+        out,
+        "<details class=\"lens\" open>\n<summary>Facts changed more than once ({})</summary>",
+        h.timeline.len()
+    );
+    if h.timeline.is_empty() {
+        out.push_str("<p class=\"note\">No number, date, quotation or name changed more than once.</p>\n");
+    } else {
+        out.push_str("<table class=\"findings\">\n");
+        for t in &h.timeline {
+            let go: Vec<String> = t
+                .states
+                .iter()
+                .skip(1)
+                .map(|s| format!("<a href=\"#step{}\">{}</a>", s.version, version_label(s.version)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "<tr><td class=\"kind\">{}</td><td>{}</td><td class=\"go\">{}</td></tr>",
+                t.family.label(),
+                esc(&describe_track(&steps, t)),
+                go.join(" ")
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    out.push_str("</details>\n");
+    for (k, c) in h.steps.iter().enumerate() {
+        let prefix = format!("s{}-", k + 1);
+        let _ = writeln!(
+            out,
+            "<section class=\"step\" id=\"step{}\">\n<h2>Step {} of {}: {} {} → {} {}</h2>",
+            k + 1,
+            k + 1,
+            h.steps.len(),
+            version_label(k),
+            esc(&h.versions[k].name),
+            version_label(k + 1),
+            esc(&h.versions[k + 1].name)
+        );
+        let _ = writeln!(out, "<p class=\"summary\">{}</p>", esc(&summary_line(c, usize::MAX)));
+        write_meta(c, &mut out);
+        write_people(c, &mut out);
+        write_findings(c, &prefix, &mut out);
+        write_pair(c, &prefix, &mut out);
+        out.push_str("</section>\n");
+    }
+    footer("every paragraph of every version is shown", &mut out);
+    out
+}
+
+/// The page up to the header's title: doctype, head with the style, the body's start.
+fn head(title: &str, out: &mut String) {
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<title>{}</title>", esc(title));
+    out.push_str("<style>");
+    out.push_str(&css());
+    out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>redline</h1>\n");
+}
+
+fn footer(what: &str, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "<footer>Made by redline {} · {what}</footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION")
+    );
+}
+
+const LEGEND: &str = "<p class=\"legend\"><span><b>~</b> changed</span><span><b>↕</b> moved</span>\
+         <span><b>−</b> omitted</span><span><b>+</b> added</span><span><b>·</b> page furniture</span>\
+         <span><span class=\"del\">removed words</span></span><span><span class=\"ins\">inserted words</span></span>\
+         <span><span class=\"mov\">moved text</span></span><span><span class=\"fd\">fact-check finding</span></span></p>\n";
+
+/// Each document's notice and what a web page says about itself.
+fn write_meta(c: &Comparison, out: &mut String) {
     for doc in std::iter::once(&c.left).chain(c.right.as_ref()) {
         if let Some(n) = &doc.notice {
             let _ = writeln!(out, "<p class=\"note\">{}: {}</p>", esc(doc.short_name()), esc(n));
@@ -103,22 +215,6 @@ pub fn report(c: &Comparison) -> String {
             );
         }
     }
-    out.push_str(
-        "<p class=\"legend\"><span><b>~</b> changed</span><span><b>↕</b> moved</span>\
-         <span><b>−</b> omitted</span><span><b>+</b> added</span><span><b>·</b> page furniture</span>\
-         <span><span class=\"del\">removed words</span></span><span><span class=\"ins\">inserted words</span></span>\
-         <span><span class=\"mov\">moved text</span></span><span><span class=\"fd\">fact-check finding</span></span></p>\n",
-    );
-    out.push_str("</header>\n");
-    write_people(c, &mut out);
-    write_findings(c, &mut out);
-    write_pair(c, &mut out);
-    let _ = writeln!(
-        out,
-        "<footer>Made by redline {} · every paragraph of both versions is shown</footer>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION")
-    );
-    out
 }
 
 fn css() -> String {
@@ -161,7 +257,7 @@ fn write_people(c: &Comparison, out: &mut String) {
     out.push_str("</ul>\n</details>\n");
 }
 
-fn write_findings(c: &Comparison, out: &mut String) {
+fn write_findings(c: &Comparison, prefix: &str, out: &mut String) {
     if c.right.is_none() {
         return;
     }
@@ -179,14 +275,14 @@ fn write_findings(c: &Comparison, out: &mut String) {
         let speaker = f.speaker.as_deref().map(|s| format!("<b>{}</b>: ", esc(s))).unwrap_or_default();
         let mut go = String::new();
         if f.left.is_some() {
-            let _ = write!(go, "<a href=\"#{}\">left ↓</a> ", anchor(i, true, 0));
+            let _ = write!(go, "<a href=\"#{}\">left ↓</a> ", anchor(prefix, i, true, 0));
         }
         if f.right.is_some() {
-            let _ = write!(go, "<a href=\"#{}\">right ↓</a>", anchor(i, false, 0));
+            let _ = write!(go, "<a href=\"#{}\">right ↓</a>", anchor(prefix, i, false, 0));
         }
         // Each further occurrence of a repeated one-sided fact, by its number.
         for (k, (left, _)) in f.occurrences().into_iter().enumerate().skip(1) {
-            let _ = write!(go, " <a href=\"#{}\">{}</a>", anchor(i, left, k), k + 1);
+            let _ = write!(go, " <a href=\"#{}\">{}</a>", anchor(prefix, i, left, k), k + 1);
         }
         let _ = writeln!(
             out,
@@ -198,7 +294,7 @@ fn write_findings(c: &Comparison, out: &mut String) {
     out.push_str("</table>\n</details>\n");
 }
 
-fn write_pair(c: &Comparison, out: &mut String) {
+fn write_pair(c: &Comparison, prefix: &str, out: &mut String) {
     let heading = |d: Option<&Document>| match d {
         Some(d) => format!("{} · {} words", esc(d.short_name()), d.word_count),
         None => "(no second document)".to_string(),
@@ -209,10 +305,10 @@ fn write_pair(c: &Comparison, out: &mut String) {
         heading(Some(&c.left)),
         heading(c.right.as_ref())
     );
-    let left = Side::new(c, true);
-    let right = c.right.as_ref().map(|_| Side::new(c, false));
+    let left = Side::new(c, true, prefix);
+    let right = c.right.as_ref().map(|_| Side::new(c, false, prefix));
     for (r, row) in c.rows.iter().enumerate() {
-        let _ = write!(out, "<tr id=\"row{r}\" class=\"row-{}\"><td>", row.status.as_str());
+        let _ = write!(out, "<tr id=\"{prefix}row{r}\" class=\"row-{}\"><td>", row.status.as_str());
         for &p in &row.left {
             left.paragraph(p, out);
         }
@@ -246,7 +342,7 @@ struct Cover {
 }
 
 impl<'a> Side<'a> {
-    fn new(c: &'a Comparison, left: bool) -> Side<'a> {
+    fn new(c: &'a Comparison, left: bool, prefix: &str) -> Side<'a> {
         let (doc, status) = match (left, &c.right) {
             (false, Some(r)) => (r, &c.right_marks),
             _ => (&c.left, &c.left_marks),
@@ -267,7 +363,7 @@ impl<'a> Side<'a> {
                     if para.span.start >= s.end.max(s.start + 1) {
                         break;
                     }
-                    findings[p].push((s, anchor(i, left, k)));
+                    findings[p].push((s, anchor(prefix, i, left, k)));
                 }
             }
         }
@@ -356,13 +452,14 @@ impl<'a> Side<'a> {
     }
 }
 
-/// The id of a finding's `k`th occurrence on one side: `f3l` for the first, `f3l-2` after.
-fn anchor(finding: usize, left: bool, k: usize) -> String {
+/// The id of a finding's `k`th occurrence on one side: `f3l` for the first, `f3l-2` after
+/// (in a history, after the step's prefix: `s2-f3l`).
+fn anchor(prefix: &str, finding: usize, left: bool, k: usize) -> String {
     let side = if left { 'l' } else { 'r' };
     if k == 0 {
-        format!("f{finding}{side}")
+        format!("{prefix}f{finding}{side}")
     } else {
-        format!("f{finding}{side}-{}", k + 1)
+        format!("{prefix}f{finding}{side}-{}", k + 1)
     }
 }
 

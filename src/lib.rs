@@ -27,6 +27,8 @@ pub mod describe;
 pub mod document;
 pub mod extract;
 pub mod findings;
+pub mod git;
+pub mod history;
 pub mod html;
 pub mod input;
 pub mod keymap;

@@ -1,4 +1,5 @@
-//! The `--json` output: a stable, documented contract (see README.md), version 1.
+//! The `--json` output: a stable, documented contract (see README.md): version 1 for one or
+//! two documents, version 2 for a history of three versions or more.
 
 use crate::comparison::{Comparison, DiffKind, Link, Row, Summary};
 use crate::document::{Document, Kind, Span};
@@ -253,4 +254,162 @@ impl serde_json::ser::Formatter for SafeFormatter {
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.0.end_object_value(w)
     }
+}
+
+// ---------------------------------------------------------------- version 2: a history
+
+/// The `--json` output for three versions or more: version 2 of the contract (README.md).
+/// Each step is a whole version-1 report.
+#[derive(Serialize)]
+pub struct HistoryReport<'a> {
+    pub version: u32,
+    pub versions: Vec<VersionReport<'a>>,
+    pub steps: Vec<StepReport<'a>>,
+    pub blame: BlameReport<'a>,
+    pub timeline: Vec<TrackReport<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct VersionReport<'a> {
+    pub name: &'a str,
+    /// The input as given (a path, a web address, `-`, or `PATH@COMMIT` for a git history).
+    pub path: &'a str,
+    pub date: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct StepReport<'a> {
+    /// Indexes into `versions`.
+    pub from: usize,
+    pub to: usize,
+    pub comparison: Report<'a>,
+}
+
+/// For each paragraph of the latest version (`version`), where each sentence's wording
+/// comes from.
+#[derive(Serialize)]
+pub struct BlameReport<'a> {
+    pub version: usize,
+    pub paragraphs: Vec<Vec<SentenceReport<'a>>>,
+}
+
+#[derive(Serialize)]
+pub struct SentenceReport<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// The first version that writes it so, unbroken to the latest.
+    pub since: usize,
+    /// What version `since - 1` wrote in its place, if it had a sentence like it.
+    pub before: Option<TextAt<'a>>,
+}
+
+/// A piece of text of one version.
+#[derive(Serialize)]
+pub struct TextAt<'a> {
+    pub version: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// A fact that changed more than once: its states (null where a version lacks it) and the
+/// change that led to each state after the first.
+#[derive(Serialize)]
+pub struct TrackReport<'a> {
+    pub kind: crate::history::Family,
+    pub states: Vec<StateReport<'a>>,
+    pub changes: Vec<FindingKind>,
+}
+
+#[derive(Serialize)]
+pub struct StateReport<'a> {
+    pub version: usize,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub text: Option<&'a str>,
+}
+
+impl<'a> HistoryReport<'a> {
+    pub fn new(h: &'a crate::history::History) -> HistoryReport<'a> {
+        use crate::history::{document, state_text};
+        let steps: Vec<&Comparison> = h.steps.iter().collect();
+        let doc = |v: usize| document(&steps, v);
+        let versions = h
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(v, info)| VersionReport {
+                name: &info.name,
+                path: doc(v).map_or("", |d| d.name.as_str()),
+                date: info.date.as_deref(),
+            })
+            .collect();
+        let latest = doc(h.blame.version);
+        let blame = BlameReport {
+            version: h.blame.version,
+            paragraphs: h
+                .blame
+                .paragraphs
+                .iter()
+                .map(|sentences| {
+                    sentences
+                        .iter()
+                        .map(|b| SentenceReport {
+                            start: b.span.start,
+                            end: b.span.end,
+                            text: latest.map_or("", |d| d.slice(b.span)),
+                            since: b.since,
+                            before: b.before.and_then(|s| {
+                                let v = b.since.checked_sub(1)?;
+                                Some(TextAt {
+                                    version: v,
+                                    start: s.start,
+                                    end: s.end,
+                                    text: doc(v)?.slice(s),
+                                })
+                            }),
+                        })
+                        .collect()
+                })
+                .collect(),
+        };
+        let timeline = h
+            .timeline
+            .iter()
+            .map(|t| TrackReport {
+                kind: t.family,
+                states: t
+                    .states
+                    .iter()
+                    .map(|&s| StateReport {
+                        version: s.version,
+                        start: s.span.map(|x| x.start),
+                        end: s.span.map(|x| x.end),
+                        text: state_text(&steps, s),
+                    })
+                    .collect(),
+                changes: t.kinds.clone(),
+            })
+            .collect();
+        HistoryReport {
+            version: 2,
+            versions,
+            steps: h
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(k, c)| StepReport { from: k, to: k + 1, comparison: Report::new(c) })
+                .collect(),
+            blame,
+            timeline,
+        }
+    }
+}
+
+/// Writes a history's report (version 2) as pretty-printed JSON and a newline, streamed.
+pub fn write_history_json(h: &crate::history::History, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
+    HistoryReport::new(h).serialize(&mut ser)?;
+    writeln!(out)
 }

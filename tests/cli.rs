@@ -56,7 +56,7 @@ fn bad_inputs_get_one_line_errors() {
     assert_one_line_error(&redline(&[blank.to_str().unwrap(), good]), "blank.txt", "is empty");
     assert_one_line_error(&redline(&[good, binary.to_str().unwrap()]), "image.png", "binary");
     assert_one_line_error(&redline(&[good]), "two files", "give two files");
-    assert_one_line_error(&redline(&["-", "-"]), "standard input", "only one side");
+    assert_one_line_error(&redline(&["-", "-"]), "standard input", "only one version");
 }
 
 #[test]

@@ -6,7 +6,8 @@ use super::pane_line;
 use super::theme::{Background, Theme};
 use super::wrap::wrap;
 use crate::comparison::Comparison;
-use crate::describe::{describe_finding, summary_line};
+use crate::describe::{describe_finding, describe_track, step_counts, summary_line, version_label};
+use crate::history::History;
 use crate::layout::{Layout, Segment, VisualLine};
 use crate::text;
 use ratatui::buffer::Buffer;
@@ -128,6 +129,54 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
             part.render(buf.area, &mut buf);
             write_row(&buf, opts.color, out)?;
         }
+    }
+    Ok(())
+}
+
+/// Writes a history: each step as [`write_text`] writes a pair, under a heading naming its
+/// two versions, then the facts that changed more than once.
+pub fn write_history_text<W: Write>(h: &History, opts: TextOptions, out: &mut W) -> io::Result<()> {
+    let width = opts.width.clamp(MIN_TEXT_WIDTH, MAX_TEXT_WIDTH) as usize;
+    let theme = Theme::on(opts.color, opts.background);
+    let mut buf = Buffer::empty(Rect::new(0, 0, width as u16, 1));
+    let mut put = |line: Line, indent: usize, out: &mut W| -> io::Result<()> {
+        for part in wrap(line, width, indent) {
+            buf.reset();
+            part.render(buf.area, &mut buf);
+            write_row(&buf, opts.color, out)?;
+        }
+        Ok(())
+    };
+    let named = |v: usize| {
+        let info = &h.versions[v];
+        let date = info.date.as_deref().map(|d| format!(" ({})", text::sanitize(d))).unwrap_or_default();
+        format!("{} {}{date}", version_label(v), text::sanitize(&info.name))
+    };
+    for (k, c) in h.steps.iter().enumerate() {
+        if k > 0 {
+            writeln!(out)?;
+        }
+        let heading = format!(
+            "━━ Step {} of {}: {} → {} · {}",
+            k + 1,
+            h.steps.len(),
+            named(k),
+            named(k + 1),
+            step_counts(c)
+        );
+        put(Line::styled(heading, theme.title()), 3, out)?;
+        write_text(c, opts, out)?;
+    }
+    writeln!(out)?;
+    let steps: Vec<&Comparison> = h.steps.iter().collect();
+    put(Line::styled(format!("Facts changed more than once ({})", h.timeline.len()), theme.title()), 2, out)?;
+    let label_w = h.timeline.iter().map(|t| t.family.label().chars().count()).max().unwrap_or(0);
+    for t in &h.timeline {
+        let line = Line::from(vec![
+            TextSpan::styled(format!("  {:<label_w$}  ", t.family.label()), theme.help_key()),
+            TextSpan::raw(describe_track(&steps, t)),
+        ]);
+        put(line, label_w + 4, out)?;
     }
     Ok(())
 }
