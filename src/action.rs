@@ -39,6 +39,13 @@ pub enum Action {
     SelectPrev,
     /// Go to the chosen panel entry.
     Open,
+    /// A history: the next or previous step (V2 → V3 after V1 → V2).
+    NextStep,
+    PrevStep,
+    /// A history: type two version numbers to compare.
+    PickVersions,
+    /// A history: where each sentence of a paragraph of the latest version comes from.
+    BlamePanel,
     ToggleHelp,
     /// Close an overlay, or quit when none is open.
     Back,
@@ -93,6 +100,10 @@ impl Action {
         Action::SelectNext,
         Action::SelectPrev,
         Action::Open,
+        Action::NextStep,
+        Action::PrevStep,
+        Action::PickVersions,
+        Action::BlamePanel,
         Action::ToggleHelp,
         Action::Back,
         Action::Quit,
@@ -126,6 +137,10 @@ impl Action {
             Action::SelectNext => "select-next",
             Action::SelectPrev => "select-previous",
             Action::Open => "open",
+            Action::NextStep => "next-step",
+            Action::PrevStep => "previous-step",
+            Action::PickVersions => "pick-versions",
+            Action::BlamePanel => "blame",
             Action::ToggleHelp => "help",
             Action::Back => "back",
             Action::Quit => "quit",
@@ -165,6 +180,10 @@ impl Action {
             Action::SelectNext => "in a list: next entry",
             Action::SelectPrev => "in a list: previous entry",
             Action::Open => "in a list: go to the entry",
+            Action::NextStep => "history: next step (next pair of versions)",
+            Action::PrevStep => "history: previous step",
+            Action::PickVersions => "history: compare any two versions",
+            Action::BlamePanel => "history: blame (where each sentence comes from)",
             Action::ToggleHelp => "show or hide this help",
             Action::Back => "close help, list, search; or quit",
             Action::Quit => "quit",
@@ -172,7 +191,7 @@ impl Action {
     }
 }
 
-/// A key typed into the search prompt.
+/// A key typed into the prompt (search, or versions to compare).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edit {
     Char(char),

@@ -401,3 +401,100 @@ pub fn document<'a>(steps: &[&'a Comparison], v: usize) -> Option<&'a Document> 
         None => steps.get(v.checked_sub(1)?).and_then(|s| s.right.as_ref()),
     }
 }
+
+// ---------------------------------------------------------------- background analysis
+
+/// A pair of versions to compare: (older, newer) indexes.
+pub type Pair = (usize, usize);
+
+/// Analyses the steps of a history on threads of their own, always the waiting pair nearest
+/// the one the reader shows first, and sends each comparison when it is done. Pairs are
+/// asked for as the reader needs them; dropping the receiver lets the workers end.
+#[derive(Clone)]
+pub struct Analyser {
+    shared: std::sync::Arc<(std::sync::Mutex<Queue>, std::sync::Condvar)>,
+}
+
+#[derive(Default)]
+struct Queue {
+    waiting: Vec<(Pair, std::sync::Arc<crate::progress::Progress>)>,
+    /// The pair on screen: the nearest waiting pair to it goes next.
+    focus: Pair,
+    closed: bool,
+}
+
+/// How far a pair is from the one on screen: steps near it are the next ones looked at.
+fn distance(a: Pair, b: Pair) -> usize {
+    a.0.abs_diff(b.0) + a.1.abs_diff(b.1)
+}
+
+impl Analyser {
+    /// Starts `workers` threads comparing pairs of `documents` on `pool`; each result goes
+    /// to `done` with the time it took.
+    pub fn start(
+        documents: std::sync::Arc<Vec<Document>>,
+        workers: usize,
+        pool: std::sync::Arc<rayon::ThreadPool>,
+        done: std::sync::mpsc::Sender<(Pair, Comparison, std::time::Duration)>,
+    ) -> std::io::Result<Analyser> {
+        let analyser = Analyser { shared: Default::default() };
+        for i in 0..workers.max(1) {
+            let (me, docs, pool, done) = (analyser.clone(), documents.clone(), pool.clone(), done.clone());
+            std::thread::Builder::new().name(format!("history-{i}")).spawn(move || {
+                while let Some((pair, progress)) = me.next() {
+                    let started = std::time::Instant::now();
+                    let (a, b) = (docs[pair.0].clone(), docs[pair.1].clone());
+                    let c = pool.install(|| Comparison::with_progress(a, Some(b), &progress));
+                    if done.send((pair, c, started.elapsed())).is_err() {
+                        me.close();
+                        break;
+                    }
+                }
+            })?;
+        }
+        Ok(analyser)
+    }
+
+    /// Asks for a pair to be compared, with the progress it is to report.
+    pub fn request(&self, pair: Pair, progress: std::sync::Arc<crate::progress::Progress>) {
+        let (lock, ready) = &*self.shared;
+        if let Ok(mut q) = lock.lock() {
+            q.waiting.push((pair, progress));
+            ready.notify_one();
+        }
+    }
+
+    /// The pair now on screen: what waits nearest it is compared first.
+    pub fn focus(&self, pair: Pair) {
+        if let Ok(mut q) = self.shared.0.lock() {
+            q.focus = pair;
+        }
+    }
+
+    /// Stops the workers once they finish what they are doing.
+    pub fn close(&self) {
+        let (lock, ready) = &*self.shared;
+        if let Ok(mut q) = lock.lock() {
+            q.closed = true;
+            ready.notify_all();
+        }
+    }
+
+    /// The next pair to compare, waiting until there is one; `None` once closed.
+    fn next(&self) -> Option<(Pair, std::sync::Arc<crate::progress::Progress>)> {
+        let (lock, ready) = &*self.shared;
+        let mut q = lock.lock().ok()?;
+        loop {
+            if q.closed {
+                return None;
+            }
+            let focus = q.focus;
+            let nearest =
+                (0..q.waiting.len()).min_by_key(|&i| (distance(q.waiting[i].0, focus), q.waiting[i].0));
+            if let Some(i) = nearest {
+                return Some(q.waiting.swap_remove(i));
+            }
+            q = ready.wait(q).ok()?;
+        }
+    }
+}

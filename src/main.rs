@@ -209,7 +209,7 @@ fn reader(
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.background = if app.color { background(theme) } else { Background::Dark };
     app.keymap = config.keymap.clone();
-    let ending = tui::run(app, Some(rx))?;
+    let ending = tui::run(app, tui::Analysis::Pair(rx))?;
     // Quitting does not wait for an analysis still running: leaving main ends it.
     Ok(ExitCode::from(ending.exit_status()))
 }
@@ -250,6 +250,22 @@ fn history_reader(
     config: &Config,
     theme: ThemeChoice,
 ) -> anyhow::Result<ExitCode> {
-    let _ = (documents, versions, config, theme);
-    anyhow::bail!("not yet")
+    let documents = Arc::new(documents);
+    let (tx, rx) = std::sync::mpsc::channel();
+    // As for a pair, the analyses get worker threads of their own; two steps at a time, so
+    // a small step never waits behind a large one on a machine with cores to spare.
+    let pool = Arc::new(rayon::ThreadPoolBuilder::new().thread_name(|i| format!("analysis-{i}")).build()?);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, HISTORY_WORKERS);
+    let analyser = redline::history::Analyser::start(Arc::clone(&documents), workers, pool, tx)?;
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::history(versions, documents, w, h);
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.background = if app.color { background(theme) } else { Background::Dark };
+    app.keymap = config.keymap.clone();
+    let ending = tui::run(app, tui::Analysis::History(rx, analyser))?;
+    Ok(ExitCode::from(ending.exit_status()))
 }
+
+/// At most this many steps of a history are analysed at once (each also runs in parallel
+/// inside; more would only share the same cores).
+const HISTORY_WORKERS: usize = 2;

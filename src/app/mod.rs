@@ -3,14 +3,21 @@
 //! `&App`.
 
 mod navigate;
+mod versions;
 
 pub use crate::action::{Action, Edit};
 pub use navigate::{Match, Search};
+pub use versions::{Slot, Versions};
 
 use crate::comparison::{Comparison, Progress};
 use crate::layout::{Geometry, Layout};
 use std::sync::Arc;
 use std::time::Duration;
+
+/// Lines the blame panel asks for (like any panel, it gets at most two fifths of the screen):
+/// its paragraph follows the scrolling, so its size is not the paragraph's, and each sentence
+/// takes two lines or more (it, then what it said before, both wrapped).
+const BLAME_PANEL_LINES: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -23,6 +30,17 @@ pub enum Overlay {
 pub enum Panel {
     People,
     Findings,
+    /// Where each sentence of a paragraph of the latest version comes from (a history).
+    Blame,
+}
+
+/// What the prompt in the status bar asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Prompt {
+    #[default]
+    Search,
+    /// Two version numbers to compare.
+    Versions,
 }
 
 /// One mention: which side, and its index in that side's `People` mention list.
@@ -61,8 +79,9 @@ pub struct App {
     pub current: Option<usize>,
     /// Only rows with differences are laid out.
     pub only_changes: bool,
-    /// The search prompt's text while the user types it.
+    /// The prompt's text while the user types it, and what it asks for.
     pub input: Option<String>,
+    pub prompt: Prompt,
     pub search: Option<Search>,
     /// A one-line message for the status bar, replaced by the next action.
     pub message: Option<String>,
@@ -90,6 +109,8 @@ pub struct App {
     /// While the analysis runs elsewhere: how far it has got. The comparison is then the
     /// documents alone ([`Comparison::unaligned`]).
     pub analysis: Option<Arc<Progress>>,
+    /// For three versions or more: the history, and which pair is on screen.
+    pub history: Option<Versions>,
 }
 
 impl App {
@@ -109,6 +130,7 @@ impl App {
             current: None,
             only_changes: false,
             input: None,
+            prompt: Prompt::Search,
             search: None,
             message: None,
             running: true,
@@ -123,6 +145,7 @@ impl App {
             shown_finding: None,
             occurrence: 0,
             analysis: None,
+            history: None,
         }
     }
 
@@ -134,23 +157,30 @@ impl App {
     /// The analysis has finished: show it, keeping the paragraph at the top of the left pane
     /// at the top.
     pub fn finish_analysis(&mut self, comparison: Comparison, took: Duration) {
+        self.comparison = comparison;
+        self.analysis = None;
+        self.relayout_keeping_top();
+        self.message = Some(format!("analysed in {:.1} s", took.as_secs_f64()));
+    }
+
+    /// Lays out a new comparison, keeping the paragraph at the top of the left pane (by its
+    /// index, which is where it stands in another step of a history too) at the top.
+    fn relayout_keeping_top(&mut self) {
         let top = self.layout.lines[self.scroll.min(self.layout.lines.len().saturating_sub(1))..]
             .iter()
             .find_map(|l| l.left)
             .map(|seg| (seg.para, seg.span.start));
-        self.comparison = comparison;
-        self.analysis = None;
         self.layout = Layout::new(&self.comparison, self.geometry.text_width() as usize, self.only_changes);
         self.scroll = top
             .and_then(|(p, at)| {
                 let row = *self.comparison.left_row.get(p)?;
-                self.layout.line_of(row, true, p, at)
+                let para = self.comparison.left.paragraphs.get(p)?;
+                self.layout.line_of(row, true, p, at.clamp(para.span.start, para.span.end))
             })
             .unwrap_or(0);
         self.scroll_right = self.scroll;
         self.offset = 0;
         self.clamp();
-        self.message = Some(format!("analysed in {:.1} s", took.as_secs_f64()));
     }
 
     /// The share of the analysis done, while it runs.
@@ -160,6 +190,8 @@ impl App {
 
     /// The terminal changed size: re-wrap if the text width changed, keep the same row on top.
     pub fn resize(&mut self, width: u16, height: u16) {
+        // A history's version bar takes the top line.
+        let height = height.saturating_sub(u16::from(self.history.is_some()));
         self.geometry = Geometry { width, height };
         if self.geometry.text_width() as usize != self.layout.width {
             self.relayout();
@@ -209,7 +241,22 @@ impl App {
                     .to_string(),
                 );
             }
-            Action::StartSearch => self.input = Some(String::new()),
+            Action::StartSearch => {
+                self.input = Some(String::new());
+                self.prompt = Prompt::Search;
+            }
+            Action::NextStep => self.step_version(true),
+            Action::PrevStep => self.step_version(false),
+            Action::PickVersions => {
+                if let Some(v) = &self.history {
+                    self.input = Some(String::new());
+                    self.prompt = Prompt::Versions;
+                    self.message = Some(format!("compare which two versions (1–{})?", v.versions.len()));
+                } else {
+                    self.message = Some("one pair of versions: give three or more to pick from".into());
+                }
+            }
+            Action::BlamePanel => self.toggle_blame(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::SwitchPane => {
@@ -281,8 +328,11 @@ impl App {
             }
             Edit::Cancel => self.input = None,
             Edit::Commit => {
-                let query = self.input.take().unwrap_or_default();
-                self.run_search(&query);
+                let answer = self.input.take().unwrap_or_default();
+                match self.prompt {
+                    Prompt::Search => self.run_search(&answer),
+                    Prompt::Versions => self.pick_versions(&answer),
+                }
             }
         }
         self.clamp();
@@ -302,11 +352,17 @@ impl App {
         }
     }
 
+    /// The history's facts that changed more than once, one line each (none for a pair).
+    pub fn timeline_lines(&self) -> &[String] {
+        self.history.as_ref().map_or(&[], |v| v.timeline_lines.as_slice())
+    }
+
     /// Entries in the open panel.
     pub fn panel_len(&self) -> usize {
         match self.panel {
             Some(Panel::People) => self.comparison.people.persons.len(),
             Some(Panel::Findings) => self.comparison.findings.len(),
+            Some(Panel::Blame) => BLAME_PANEL_LINES,
             None => 0,
         }
     }
@@ -317,7 +373,13 @@ impl App {
         if self.panel.is_none() || self.geometry.too_small() {
             return 0;
         }
-        let want = self.panel_len().max(1) as u16 + 3;
+        // The findings panel of a history also lists the facts that changed more than once,
+        // under a heading of their own.
+        let timeline = match (self.panel, self.timeline_lines().len()) {
+            (Some(Panel::Findings), n) if n > 0 => n + 1,
+            _ => 0,
+        };
+        let want = (self.panel_len().max(1) + timeline).min(usize::from(u16::MAX - 3)) as u16 + 3;
         let cap = (self.geometry.height * 2 / 5).max(4);
         let room = self.geometry.height.saturating_sub(1 + 3 + 2);
         want.min(cap).min(room)

@@ -280,7 +280,7 @@ impl App {
                     self.keymap.key_of(Action::Open)
                 ));
             }
-            None => {}
+            Some(Panel::Blame) | None => {}
         }
     }
 

@@ -5,12 +5,13 @@ mod wakes;
 
 use crate::app::{Action, App};
 use crate::comparison::Comparison;
+use crate::history::{Analyser, Pair};
 use crate::keymap;
 use anyhow::Result;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 use std::io::stdout;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 use wakes::{Wake, Wakes};
 
@@ -45,19 +46,80 @@ impl Ending {
     }
 }
 
-/// Runs the reader until the user quits. With `analysis`, the reader shows the documents
-/// at once and takes the finished comparison from it when it comes; quitting does not wait.
-pub fn run(mut app: App, mut analysis: Option<Receiver<Comparison>>) -> Result<Ending> {
+/// Where the reader's analyses come from.
+pub enum Analysis {
+    /// Nothing runs: the comparison is complete.
+    Done,
+    /// One pair, analysed elsewhere, sent when done.
+    Pair(Receiver<Comparison>),
+    /// A history's pairs: the reader's requests go to the analyser, and each comparison
+    /// comes back with its pair.
+    History(Receiver<(Pair, Comparison, Duration)>, Analyser),
+}
+
+impl Analysis {
+    /// Hands the reader's new requests to the analyser, and tells it the pair on screen.
+    fn forward(&self, app: &mut App) {
+        if let Analysis::History(_, analyser) = self {
+            for (pair, progress) in app.take_requests() {
+                analyser.request(pair, progress);
+            }
+            if let Some(pair) = app.shown_pair() {
+                analyser.focus(pair);
+            }
+        }
+    }
+
+    /// Whatever analysis is done, given to the reader, waiting at most `wait` for the first.
+    fn deliver(&mut self, app: &mut App, started: Instant, wait: Duration) {
+        match self {
+            Analysis::Done => {}
+            Analysis::Pair(rx) => match rx.recv_timeout(wait) {
+                Ok(c) => {
+                    app.finish_analysis(c, started.elapsed());
+                    *self = Analysis::Done;
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    app.analysis = None;
+                    app.message = Some("the analysis failed; showing the texts unaligned".into());
+                    *self = Analysis::Done;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+            },
+            Analysis::History(rx, _) => {
+                let mut next = rx.recv_timeout(wait);
+                while let Ok((pair, c, took)) = next {
+                    app.analysed(pair, c, took);
+                    next = rx.try_recv().map_err(|e| match e {
+                        TryRecvError::Empty => RecvTimeoutError::Timeout,
+                        TryRecvError::Disconnected => RecvTimeoutError::Disconnected,
+                    });
+                }
+                if let Err(RecvTimeoutError::Disconnected) = next {
+                    app.analysis = None;
+                    app.message = Some("the analysis failed; showing the texts unaligned".into());
+                    *self = Analysis::Done;
+                }
+            }
+        }
+    }
+}
+
+/// Runs the reader until the user quits. With an analysis running, the reader shows the
+/// documents at once and takes each finished comparison when it comes; quitting does not
+/// wait.
+pub fn run(mut app: App, mut analysis: Analysis) -> Result<Ending> {
     let started = Instant::now();
+    analysis.forward(&mut app);
     // A small pair is done before the eye notices: wait a moment rather than flash the
     // unaligned texts. A large one shows at once.
     let size = app.comparison.left.text.len() + app.comparison.right.as_ref().map_or(0, |d| d.text.len());
-    if let Some(rx) = analysis.as_ref().filter(|_| size < 1 << 20) {
-        if let Ok(c) = rx.recv_timeout(Duration::from_millis(120)) {
-            app.finish_analysis(c, started.elapsed());
-            app.message = None;
-            analysis = None;
+    if size < 1 << 20 && app.analysis.is_some() {
+        let until = started + Duration::from_millis(120);
+        while app.analysis.is_some() && Instant::now() < until {
+            analysis.deliver(&mut app, started, until.saturating_duration_since(Instant::now()));
         }
+        app.message = None;
     }
     // Signals are caught before the terminal goes raw, so every one of them ends the reader
     // through the restoring path below.
@@ -87,27 +149,15 @@ pub fn run(mut app: App, mut analysis: Option<Receiver<Comparison>>) -> Result<E
                     _ => Err(e.into()),
                 };
             }
-            let wait = analysis.as_ref().map(|_| TICK);
+            let wait = app.analysing_any().then_some(TICK);
             match wakes.next(wait) {
                 None => {}
                 Some(Wake::Event(event)) => handle(&mut app, event),
                 Some(Wake::Signal(n)) => return Ok(Ending::Signal(n)),
                 Some(Wake::Hangup | Wake::InputFailed) => return Ok(Ending::TerminalGone),
             }
-            if let Some(rx) = &analysis {
-                match rx.try_recv() {
-                    Ok(c) => {
-                        app.finish_analysis(c, started.elapsed());
-                        analysis = None;
-                    }
-                    Err(TryRecvError::Disconnected) => {
-                        app.analysis = None;
-                        app.message = Some("the analysis failed; showing the texts unaligned".into());
-                        analysis = None;
-                    }
-                    Err(TryRecvError::Empty) => {}
-                }
-            }
+            analysis.forward(&mut app);
+            analysis.deliver(&mut app, started, Duration::ZERO);
         }
         Ok(Ending::Quit)
     })();

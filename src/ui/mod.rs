@@ -5,8 +5,9 @@ pub mod print;
 pub mod theme;
 mod wrap;
 
-use crate::app::{Action, App, Overlay, Panel, Scrolling};
+use crate::app::{Action, App, Overlay, Panel, Prompt, Scrolling, Slot, Versions};
 use crate::comparison::Comparison;
+use crate::describe::version_label;
 use crate::describe::{describe_finding, summary_line};
 use crate::document::{Document, Span};
 use crate::layout::{Segment, GUTTER, MIN_HEIGHT, MIN_WIDTH, RIGHT_PAD};
@@ -26,6 +27,14 @@ impl Widget for &App {
             render_too_small(area, buf);
             return;
         }
+        // A history's version bar takes the top line.
+        let area = match &self.history {
+            Some(v) if area.height > 1 => {
+                render_versions(self, v, Rect { height: 1, ..area }, buf, &theme);
+                Rect { y: area.y + 1, height: area.height - 1, ..area }
+            }
+            _ => area,
+        };
         let [body, panel, status] = Split::vertical([
             Constraint::Min(1),
             Constraint::Length(self.panel_height()),
@@ -40,6 +49,7 @@ impl Widget for &App {
         match self.panel {
             Some(Panel::People) => render_people(self, panel, buf, &theme),
             Some(Panel::Findings) => render_findings(self, panel, buf, &theme),
+            Some(Panel::Blame) => render_blame(self, panel, buf, &theme),
             None => {}
         }
         render_status(self, status, buf, &theme);
@@ -269,7 +279,16 @@ fn styled_text<'a>(doc: &'a Document, span: Span, base: Style, theme: &Theme) ->
 fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(area, theme.status_bar());
     if let Some(input) = &app.input {
-        let prompt = format!(" /{}▏  Enter search · Esc cancel", text::sanitize(input));
+        let prompt = match app.prompt {
+            Prompt::Search => format!(" /{}▏  Enter search · Esc cancel", text::sanitize(input)),
+            Prompt::Versions => {
+                let n = app.history.as_ref().map_or(2, |v| v.versions.len());
+                format!(
+                    " compare versions (two of 1–{n}): {}▏  Enter compare · Esc cancel",
+                    text::sanitize(input)
+                )
+            }
+        };
         Line::from(TextSpan::styled(prompt, theme.status_key())).render(area, buf);
         return;
     }
@@ -414,11 +433,34 @@ fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         k(Action::Open),
         k(Action::FindingsPanel)
     );
-    let Some(inner) =
-        panel_frame(title, findings.is_empty().then(|| app.no_findings_note()), area, buf, theme)
-    else {
+    let timeline = app.timeline_lines();
+    let empty = (findings.is_empty() && timeline.is_empty()).then(|| app.no_findings_note());
+    let Some(mut inner) = panel_frame(title, empty, area, buf, theme) else {
         return;
     };
+    // A history's facts that changed more than once come first, under their own heading,
+    // taking at most half the panel.
+    if !timeline.is_empty() {
+        let below = findings.len().min(inner.height as usize / 2);
+        let room = (inner.height as usize).saturating_sub(below).max(1);
+        let heading = format!(" changed more than once across the versions ({})", timeline.len());
+        let mut lines = vec![Line::styled(heading, theme.title())];
+        lines.extend(timeline.iter().take(room.saturating_sub(1)).map(|t| {
+            let (kind, rest) = t.split_once(": ").unwrap_or(("", t));
+            Line::from(vec![
+                TextSpan::styled(format!("   {kind}: "), theme.help_key()),
+                TextSpan::raw(rest.to_string()),
+            ])
+        }));
+        let used = lines.len().min(inner.height as usize) as u16;
+        for (y, l) in (inner.y..inner.y + used).zip(lines) {
+            l.render(Rect { y, height: 1, ..inner }, buf);
+        }
+        inner = Rect { y: inner.y + used, height: inner.height - used, ..inner };
+        if findings.is_empty() || inner.height == 0 {
+            return;
+        }
+    }
     let rows = inner.height as usize;
     let chosen = app.finding.min(findings.len() - 1);
     let label_w = findings.iter().map(|f| f.kind.label().chars().count()).max().unwrap_or(0);
@@ -454,6 +496,171 @@ fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
+/// The version bar of a history: each version, and between two versions their step's count
+/// of differences and findings (or how far its analysis has got); the pair on screen stands
+/// out. Names and dates are left out when the line would be too long, then versions far
+/// from the pair on screen.
+fn render_versions(app: &App, v: &Versions, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(area, theme.status_bar());
+    let (a, b) = v.shown;
+    let step_text = |k: usize| -> String {
+        match v.slots.get(k).map(|(_, s)| s) {
+            Some(Slot::Ready(c)) => format!(" ─{}→ ", bar_counts(c)),
+            Some(Slot::OnScreen) if app.analysis.is_none() => format!(" ─{}→ ", bar_counts(&app.comparison)),
+            Some(Slot::Waiting(p)) => format!(" ─{:.0}%…→ ", p.fraction() * 100.0),
+            Some(Slot::OnScreen) => {
+                let done = app.analysis.as_ref().map_or(0.0, |p| p.fraction());
+                format!(" ─{:.0}%…→ ", done * 100.0)
+            }
+            None => " ─→ ".to_string(),
+        }
+    };
+    let version_text = |i: usize, detail: u8| -> String {
+        let info = &v.versions[i];
+        let mut s = version_label(i);
+        if detail >= 1 {
+            s.push(' ');
+            s.push_str(&text::sanitize(&info.name));
+        }
+        if let (2, Some(d)) = (detail, &info.date) {
+            s.push_str(&format!(" ({})", text::sanitize(d)));
+        }
+        s
+    };
+    let k = |x: Action| app.keymap.key_of(x);
+    let hint = format!(
+        "  {} {} step · {} pick · {} blame ",
+        k(Action::PrevStep),
+        k(Action::NextStep),
+        k(Action::PickVersions),
+        k(Action::BlamePanel)
+    );
+    let picked = if b != a + 1 {
+        format!("  showing {} ↔ {}", version_label(a), version_label(b))
+    } else {
+        String::new()
+    };
+    let width = area.width as usize;
+    let pieces = |detail: u8| -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        for i in 0..v.versions.len() {
+            if i > 0 {
+                out.push((step_text(i - 1), b == a + 1 && i - 1 == a));
+            }
+            let on = i == a || i == b;
+            out.push((version_text(i, if on { detail.max(1) } else { detail }), on));
+        }
+        out
+    };
+    let room = width.saturating_sub(text::width(&hint) + text::width(&picked) + 1);
+    let len = |p: &[(String, bool)]| p.iter().map(|(s, _)| text::width(s)).sum::<usize>();
+    let mut chosen = pieces(2);
+    for detail in [1, 0] {
+        if len(&chosen) <= room {
+            break;
+        }
+        chosen = pieces(detail);
+    }
+    // Still too long: keep a window around the pair on screen, with … where cut.
+    let centre = 2 * a;
+    let (mut from, mut to) = (centre, (centre + 1).min(chosen.len()));
+    loop {
+        let grew_right = to < chosen.len() && len(&chosen[from..=to]) + 4 <= room;
+        if grew_right {
+            to += 1;
+        }
+        let grew_left = from > 0 && len(&chosen[from - 1..to]) + 4 <= room;
+        if grew_left {
+            from -= 1;
+        }
+        if !grew_left && !grew_right {
+            break;
+        }
+    }
+    if len(&chosen) <= room {
+        (from, to) = (0, chosen.len());
+    }
+    let mut spans = vec![TextSpan::styled(" ", theme.status_bar())];
+    if from > 0 {
+        spans.push(TextSpan::styled("… ", theme.status_bar()));
+    }
+    for (s, on) in &chosen[from..to] {
+        let style = if *on { theme.selected() } else { theme.status_bar() };
+        spans.push(TextSpan::styled(s.clone(), style));
+    }
+    if to < chosen.len() {
+        spans.push(TextSpan::styled(" …", theme.status_bar()));
+    }
+    spans.push(TextSpan::styled(picked, theme.status_key()));
+    Line::from(spans).render(area, buf);
+    let hint_w = text::width(&hint) as u16;
+    if area.width > hint_w + 20 {
+        buf.set_string(area.x + area.width - hint_w, area.y, &hint, theme.status_key());
+    }
+}
+
+/// A step's differences and findings, as short as the version bar needs: "2Δ 1!".
+fn bar_counts(c: &Comparison) -> String {
+    format!("{}Δ {}!", c.differences.len(), c.findings.len())
+}
+
+/// The blame panel: for the paragraph of the latest version at the top of the right pane,
+/// each sentence with the version its wording dates from, and what it said before.
+fn render_blame(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let k = |a: Action| app.keymap.key_of(a);
+    let Some(v) = &app.history else { return };
+    let latest = version_label(v.latest());
+    let para = app.blame_paragraph();
+    let title = match para {
+        Some(p) => format!(" Blame · {latest} paragraph {} · {} close ", p + 1, k(Action::BlamePanel)),
+        None => format!(" Blame · {latest} · {} close ", k(Action::BlamePanel)),
+    };
+    let empty = if v.blame.is_none() {
+        Some(format!(
+            "waiting for every step's analysis ({} of {} done)",
+            v.ready_steps(),
+            v.versions.len() - 1
+        ))
+    } else if v.shown.1 != v.latest() {
+        Some(format!(
+            "blame reads the latest version, {latest}: show a step ending in it ({} or {})",
+            k(Action::NextStep),
+            k(Action::PickVersions)
+        ))
+    } else if app.blamed().is_none() {
+        Some("no paragraph of the latest version on screen".to_string())
+    } else {
+        None
+    };
+    let Some(inner) = panel_frame(title, empty.as_deref(), area, buf, theme) else { return };
+    let (Some(sentences), Some(doc)) = (app.blamed(), app.version_document(v.latest())) else { return };
+    let one_line = |s: &str| text::sanitize(&s.replace(['\n', '\r'], " "));
+    let mut lines: Vec<Line> = Vec::new();
+    let width = inner.width as usize;
+    for b in sentences {
+        let since = version_label(b.since);
+        let tag = format!(" {since:>4} ");
+        let line = Line::from(vec![
+            TextSpan::styled(tag, theme.help_key()),
+            TextSpan::raw(one_line(doc.slice(b.span))),
+        ]);
+        lines.extend(wrap::wrap(line, width, 6));
+        let note = match (b.since, b.before) {
+            (0, _) => format!("as in {} and every version since", version_label(0)),
+            (s, Some(span)) => {
+                let before = app.version_document(s - 1).map_or(String::new(), |d| one_line(d.slice(span)));
+                format!("{} wrote: {before}", version_label(s - 1))
+            }
+            (s, None) => format!("new in {}", version_label(s)),
+        };
+        let line = Line::from(vec![TextSpan::raw("      "), TextSpan::styled(note, theme.placeholder())]);
+        lines.extend(wrap::wrap(line, width, 6));
+    }
+    for (y, l) in (inner.y..inner.y + inner.height).zip(lines) {
+        l.render(Rect { y, height: 1, ..inner }, buf);
+    }
+}
+
 fn render_help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let entries = app.keymap.help_entries();
     let key_w = entries.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
@@ -465,7 +672,7 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let col_w = (key_w + desc_w + 5).min((area.width as usize).saturating_sub(2) / columns);
     let desc_w = col_w.saturating_sub(key_w + 5);
     let width = ((col_w * columns + 2) as u16).min(area.width);
-    let height = ((per_column + 4) as u16).min(area.height);
+    let height = ((per_column + 4 + usize::from(app.history.is_some())) as u16).min(area.height);
     let popup = Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
         y: area.y + (area.height.saturating_sub(height)) / 2,
@@ -490,6 +697,9 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .collect();
     lines.push(Line::raw(""));
     let closes = [Action::ToggleHelp, Action::Back].map(|a| app.keymap.key_of(a));
+    if app.history.is_some() {
+        lines.push(Line::raw(" version bar: each step's differences (Δ) and findings (!)"));
+    }
     lines.push(Line::raw(format!(" {} or {} closes this help", closes[0], closes[1])));
     Paragraph::new(lines)
         .block(
