@@ -1,7 +1,7 @@
 //! Benchmarks: the analysis of the bundled pair, a ~100 KB and a ~4 MB generated pair, the
 //! real 4 MB rewrite of `../shared/data/big-pair` when it is there; one
 //! frame drawn at the start, middle and end of the large pair; the wrapped layout of the
-//! large pair (what a resize costs); one navigation key.
+//! large pair (what a resize costs); one navigation key; every step of a ten-version history.
 //!
 //! Full run: `cargo bench --bench analysis`. Quick check that they still run (CI):
 //! `cargo bench --bench analysis -- --test`.
@@ -98,5 +98,23 @@ fn frames(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, analysis, people, frames);
+/// A story's history: ten versions of a 10 KB article (two real news articles of the
+/// development data, one after the other), every step analysed as the reader does in the
+/// background, and as `--json` does.
+fn history(c: &mut Criterion) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/onestop-dev");
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}/left.txt")).unwrap_or_default();
+    let base = format!("{}\n\n{}", read("obama"), read("malala"));
+    let docs: Vec<Document> = redline::synth::history(&base, 10, 7)
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| Document::parse(Source::from_text(format!("v{i}"), t)))
+        .collect();
+    let versions: Vec<redline::history::Version> = docs.iter().map(redline::history::Version::of).collect();
+    c.bench_function("history_10_versions_10KB", |b| {
+        b.iter(|| redline::history::History::analyse(black_box(docs.clone()), versions.clone()))
+    });
+}
+
+criterion_group!(benches, analysis, people, frames, history);
 criterion_main!(benches);

@@ -86,7 +86,10 @@ pub fn describe_track(steps: &[&Comparison], t: &crate::history::Track) -> Strin
         .join(" → ")
 }
 
-/// A step's differences and findings, counted for a version bar or a heading: "4 Δ · 2 !".
+/// A step's differences and findings, counted for a heading or a message: "4 differences ·
+/// 1 finding".
 pub fn step_counts(c: &Comparison) -> String {
-    format!("{} Δ · {} !", c.differences.len(), c.findings.len())
+    let (d, f) = (c.differences.len(), c.findings.len());
+    let s = |n: usize| if n == 1 { "" } else { "s" };
+    format!("{d} difference{} · {f} finding{}", s(d), s(f))
 }

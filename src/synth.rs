@@ -137,3 +137,50 @@ mod tests {
         assert!(a.len() > 200 * 150, "{}", a.len());
     }
 }
+
+/// A reproducible history of `versions` versions of a real text, each made from the one
+/// before it the way a story is edited after publication: a number changed, two words
+/// swapped, now and then a sentence added to a paragraph or a paragraph dropped. Paragraphs
+/// are separated by blank lines, in the input and in every version.
+pub fn history(base: &str, versions: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng::new(seed);
+    let mut paras: Vec<String> =
+        base.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect();
+    let mut out = vec![paras.join("\n\n")];
+    for _ in 1..versions {
+        if paras.is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        // A number changed: the first digit of some paragraph that has one.
+        let start = rng.below(paras.len());
+        if let Some(p) = (0..paras.len())
+            .map(|i| (start + i) % paras.len())
+            .find(|&i| paras[i].bytes().any(|b| b.is_ascii_digit()))
+        {
+            let para = &mut paras[p];
+            if let Some(at) = para.bytes().position(|b| b.is_ascii_digit()) {
+                let d = para.as_bytes()[at] - b'0';
+                para.replace_range(at..at + 1, &((d + 1) % 10).to_string());
+            }
+        }
+        // Two neighbouring words swapped in another paragraph.
+        let p = rng.below(paras.len());
+        let mut words: Vec<&str> = paras[p].split(' ').collect();
+        if words.len() > 3 {
+            let i = 1 + rng.below(words.len() - 2);
+            words.swap(i, i - 1);
+        }
+        paras[p] = words.join(" ");
+        // Now and then a sentence added, or a paragraph dropped.
+        if rng.chance(0.5) {
+            let p = rng.below(paras.len());
+            paras[p].push_str(" Officials said more details would be given later.");
+        }
+        if rng.chance(0.25) && paras.len() > 2 {
+            paras.remove(rng.below(paras.len()));
+        }
+        out.push(paras.join("\n\n"));
+    }
+    out
+}

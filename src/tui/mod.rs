@@ -87,6 +87,7 @@ impl Analysis {
                 Err(RecvTimeoutError::Timeout) => {}
             },
             Analysis::History(rx, _) => {
+                let was_running = app.analysing_any();
                 let mut next = rx.recv_timeout(wait);
                 while let Ok((pair, c, took)) = next {
                     app.analysed(pair, c, took);
@@ -94,6 +95,13 @@ impl Analysis {
                         TryRecvError::Empty => RecvTimeoutError::Timeout,
                         TryRecvError::Disconnected => RecvTimeoutError::Disconnected,
                     });
+                }
+                if was_running && !app.analysing_any() {
+                    let steps = app.history.as_ref().map_or(0, |v| v.versions.len().saturating_sub(1));
+                    app.message = Some(format!(
+                        "all {steps} steps analysed in {:.2} s",
+                        started.elapsed().as_secs_f64()
+                    ));
                 }
                 if let Err(RecvTimeoutError::Disconnected) = next {
                     app.analysis = None;
@@ -119,7 +127,9 @@ pub fn run(mut app: App, mut analysis: Analysis) -> Result<Ending> {
         while app.analysis.is_some() && Instant::now() < until {
             analysis.deliver(&mut app, started, until.saturating_duration_since(Instant::now()));
         }
-        app.message = None;
+        if app.history.is_none() {
+            app.message = None;
+        }
     }
     // Signals are caught before the terminal goes raw, so every one of them ends the reader
     // through the restoring path below.
