@@ -124,20 +124,6 @@ pub fn pair_with_truth(seed: u64, paragraphs: usize) -> (String, String, Vec<Opt
     (original.join("\n"), text.join("\n"), truth)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pairs_are_reproducible_and_sized() {
-        let (a, b) = pair(7, 200);
-        assert_eq!(pair(7, 200), (a.clone(), b.clone()));
-        assert_eq!(a.lines().count(), 200);
-        assert!(b.lines().count() > 150);
-        assert!(a.len() > 200 * 150, "{}", a.len());
-    }
-}
-
 /// A reproducible history of `versions` versions of a real text, each made from the one
 /// before it the way a story is edited after publication: a number changed, two words
 /// swapped, now and then a sentence added to a paragraph or a paragraph dropped. Paragraphs
@@ -183,4 +169,18 @@ pub fn history(base: &str, versions: usize, seed: u64) -> Vec<String> {
         out.push(paras.join("\n\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_reproducible_and_sized() {
+        let (a, b) = pair(7, 200);
+        assert_eq!(pair(7, 200), (a.clone(), b.clone()));
+        assert_eq!(a.lines().count(), 200);
+        assert!(b.lines().count() > 150);
+        assert!(a.len() > 200 * 150, "{}", a.len());
+    }
 }

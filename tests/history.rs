@@ -317,15 +317,57 @@ fn the_blame_panel_reads_the_paragraph_on_top_of_the_latest_version() {
 }
 
 #[test]
-fn the_findings_panel_lists_the_timeline() {
+fn the_findings_panel_lists_the_timeline_and_enter_goes_to_a_facts_last_change() {
     let mut app = reader(140, 40);
     app.update(Action::FindingsPanel);
     let s = screen(&app).join("\n");
-    assert!(s.contains("changed more than once across the versions (3)"), "{s}");
-    assert!(s.contains("number/date: “40” V1 → “45” V2 → “52” V4"), "{s}");
+    assert!(s.contains("Findings · 2 · 3 across versions"), "{s}");
+    let first = s.lines().find(|l| l.contains("number/date: “40” V1 → “45” V2 → “52” V4")).unwrap();
+    assert!(first.contains("│ across versions "), "{s}");
     assert!(s.contains("name: — V1 → “Tomas Varga” V2 → — V4"), "{s}");
     // The step's own findings follow.
     assert!(s.contains("number/date changed"), "{s}");
+    // The quotation's track: its last change is V4 → V5.
+    let quote =
+        app.history.as_ref().unwrap().timeline.iter().position(|t| t.family == Family::Quotation).unwrap();
+    while app.finding < quote {
+        app.update(Action::SelectNext);
+    }
+    assert!(
+        app.message.as_deref().unwrap().contains("a quotation that changed 2 times (V2 → V3 → V5)"),
+        "{:?}",
+        app.message
+    );
+    app.update(Action::Open);
+    assert_eq!(app.shown_pair(), Some((3, 4)));
+    let shown = app.shown_finding.map(|i| &app.comparison.findings[i]).unwrap();
+    let right = app.comparison.right.as_ref().unwrap();
+    assert_eq!(right.slice(shown.right.unwrap()), QUOTE_V1);
+    // The panel's choice is that finding now, after the timeline's entries.
+    assert_eq!(app.finding, 3 + app.shown_finding.unwrap());
+    // A fact dropped: its last change is the step that drops it.
+    let name = app.history.as_ref().unwrap().timeline.iter().position(|t| t.family == Family::Name).unwrap();
+    while app.finding > name {
+        app.update(Action::SelectPrev);
+    }
+    app.update(Action::Open);
+    assert_eq!(app.shown_pair(), Some((2, 3)));
+    let shown = app.shown_finding.map(|i| &app.comparison.findings[i]).unwrap();
+    assert_eq!(shown.kind, FindingKind::NameOnlyLeft);
+    assert_eq!(app.comparison.left.slice(shown.left.unwrap()), "Tomas Varga");
+}
+
+#[test]
+fn blame_waits_for_the_step_on_screen_too() {
+    let docs: Vec<Document> = documents().into_iter().take(3).collect();
+    let versions: Vec<Version> = docs.iter().map(Version::of).collect();
+    let mut app = App::history(versions, Arc::new(docs.clone()), 120, 30);
+    app.analysed((1, 2), Comparison::new(docs[1].clone(), Some(docs[2].clone())), Duration::ZERO);
+    assert!(app.history.as_ref().unwrap().blame.is_none(), "the step on screen is still being analysed");
+    app.analysed((0, 1), Comparison::new(docs[0].clone(), Some(docs[1].clone())), Duration::ZERO);
+    let blame = app.history.as_ref().unwrap().blame.clone().unwrap();
+    assert_eq!(blame.version, 2);
+    assert!(blame.paragraphs.iter().flatten().any(|b| b.since == 2), "V3 edited the quotation");
 }
 
 // ---------------------------------------------------------------- git

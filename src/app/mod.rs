@@ -294,7 +294,7 @@ impl App {
             }
             Action::FindingsPanel => {
                 self.panel = if self.panel == Some(Panel::Findings) { None } else { Some(Panel::Findings) };
-                if self.panel.is_some() && self.comparison.findings.is_empty() {
+                if self.panel.is_some() && self.panel_len() == 0 {
                     self.message = Some(self.no_findings_note().to_string());
                 }
             }
@@ -361,7 +361,7 @@ impl App {
     pub fn panel_len(&self) -> usize {
         match self.panel {
             Some(Panel::People) => self.comparison.people.persons.len(),
-            Some(Panel::Findings) => self.comparison.findings.len(),
+            Some(Panel::Findings) => self.timeline_lines().len() + self.comparison.findings.len(),
             Some(Panel::Blame) => BLAME_PANEL_LINES,
             None => 0,
         }
@@ -373,13 +373,7 @@ impl App {
         if self.panel.is_none() || self.geometry.too_small() {
             return 0;
         }
-        // The findings panel of a history also lists the facts that changed more than once,
-        // under a heading of their own.
-        let timeline = match (self.panel, self.timeline_lines().len()) {
-            (Some(Panel::Findings), n) if n > 0 => n + 1,
-            _ => 0,
-        };
-        let want = (self.panel_len().max(1) + timeline).min(usize::from(u16::MAX - 3)) as u16 + 3;
+        let want = self.panel_len().clamp(1, usize::from(u16::MAX - 3)) as u16 + 3;
         let cap = (self.geometry.height * 2 / 5).max(4);
         let room = self.geometry.height.saturating_sub(1 + 3 + 2);
         want.min(cap).min(room)

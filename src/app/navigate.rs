@@ -268,14 +268,20 @@ impl App {
             }
             Some(Panel::Findings) => {
                 self.finding = self.finding.min(n - 1).saturating_add_signed(delta).min(n - 1);
-                let f = &self.comparison.findings[self.finding];
+                let across = self.timeline_lines().len();
+                if self.finding < across {
+                    self.message = Some(self.track_note(self.finding));
+                    return;
+                }
+                let f = &self.comparison.findings[self.finding - across];
                 let places = match f.occurrences().len() {
                     0 | 1 => String::new(),
                     m => format!(", in {m} places"),
                 };
                 self.message = Some(format!(
-                    "finding {} of {n}: {}{places} ({}: go to it)",
-                    self.finding + 1,
+                    "finding {} of {}: {}{places} ({}: go to it)",
+                    self.finding - across + 1,
+                    n - across,
                     f.kind.label(),
                     self.keymap.key_of(Action::Open)
                 ));
@@ -292,17 +298,22 @@ impl App {
                 let places = self.places(self.person);
                 self.go_to_place(&places, 0, "");
             }
+            Some(Panel::Findings) if self.finding < self.timeline_lines().len() => {
+                self.open_track(self.finding);
+            }
             Some(Panel::Findings) if !self.comparison.findings.is_empty() => {
+                let across = self.timeline_lines().len();
                 let n = self.comparison.findings.len();
-                self.finding = self.finding.min(n - 1);
-                let f = &self.comparison.findings[self.finding];
+                let chosen = self.finding.saturating_sub(across).min(n - 1);
+                self.finding = across + chosen;
+                let f = &self.comparison.findings[chosen];
                 let c = &self.comparison;
                 let occurrences = f.occurrences();
                 if occurrences.is_empty() {
                     return;
                 }
                 // Enter again on a repeated fact goes on to its next occurrence, round.
-                let k = if self.shown_finding == Some(self.finding) {
+                let k = if self.shown_finding == Some(chosen) {
                     (self.occurrence + 1) % occurrences.len()
                 } else {
                     0
@@ -320,7 +331,7 @@ impl App {
                     let p = para_of(doc, s.start);
                     Some((c.right_row[p], p, s.start))
                 });
-                self.shown_finding = Some(self.finding);
+                self.shown_finding = Some(chosen);
                 self.occurrence = k;
                 self.go_to_text(left, para, span.start, row);
                 let mut note = String::new();
@@ -342,7 +353,7 @@ impl App {
                     1 => String::new(),
                     m => format!(", {} of {m} ({}: the next)", k + 1, self.keymap.key_of(Action::Open)),
                 };
-                self.message = Some(format!("finding {} of {n}: {label}{count}{note}", self.finding + 1));
+                self.message = Some(format!("finding {} of {n}: {label}{count}{note}", chosen + 1));
             }
             _ => {}
         }

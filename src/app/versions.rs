@@ -41,9 +41,15 @@ pub struct Versions {
 }
 
 impl Versions {
-    /// Consecutive steps analysed so far.
-    pub fn ready_steps(&self) -> usize {
-        self.steps().filter(|(_, s)| !matches!(s, Slot::Waiting(_))).count()
+    /// Consecutive steps analysed so far; the one on screen counts when `on_screen_done`.
+    pub fn ready_steps(&self, on_screen_done: bool) -> usize {
+        self.steps()
+            .filter(|(_, s)| match s {
+                Slot::Waiting(_) => false,
+                Slot::Ready(_) => true,
+                Slot::OnScreen => on_screen_done,
+            })
+            .count()
     }
 
     /// The consecutive steps' slots, in order.
@@ -143,7 +149,7 @@ impl App {
     /// Once every consecutive step is in: the blame and the timeline.
     fn after_every_step(&mut self) {
         let Some(v) = &self.history else { return };
-        if v.blame.is_some() || v.ready_steps() + 1 < v.versions.len() {
+        if v.blame.is_some() || v.ready_steps(self.analysis.is_none()) + 1 < v.versions.len() {
             return;
         }
         let steps: Vec<&Comparison> = v
@@ -309,7 +315,8 @@ impl App {
         self.panel = Some(Panel::Blame);
         let latest = version_label(v.latest());
         self.message = Some(if v.blame.is_none() {
-            format!("blame waits for every step ({} of {} analysed)", v.ready_steps(), v.versions.len() - 1)
+            let ready = v.ready_steps(self.analysis.is_none());
+            format!("blame waits for every step ({ready} of {} analysed)", v.versions.len() - 1)
         } else if v.shown.1 != v.latest() {
             format!("blame reads the latest version, {latest}: show a step that ends in it")
         } else {
@@ -320,5 +327,74 @@ impl App {
     /// The document of a version.
     pub fn version_document(&self, v: usize) -> Option<&Document> {
         self.history.as_ref()?.documents.get(v)
+    }
+}
+
+impl App {
+    /// What the status bar says of a chosen fact of the timeline.
+    pub(super) fn track_note(&self, i: usize) -> String {
+        let Some(t) = self.history.as_ref().and_then(|v| v.timeline.get(i)) else { return String::new() };
+        let versions: Vec<String> = t.states.iter().map(|s| version_label(s.version)).collect();
+        format!(
+            "a {} that changed {} times ({}); {}: its last change",
+            t.family.label(),
+            t.kinds.len(),
+            versions.join(" → "),
+            self.keymap.key_of(crate::action::Action::Open)
+        )
+    }
+
+    /// Enter on a fact of the timeline: the step of its last change on screen, and that
+    /// change's finding gone to, as Enter on the finding itself would.
+    pub(super) fn open_track(&mut self, i: usize) {
+        let Some(t) = self.history.as_ref().and_then(|v| v.timeline.get(i)).cloned() else { return };
+        let (Some(last), Some(before)) = (t.states.last().copied(), t.states.iter().rev().nth(1).copied())
+        else {
+            return;
+        };
+        // The change came in the step that ends at the last state's version (the fact may
+        // have stood unchanged in the versions between).
+        let pair = (last.version.saturating_sub(1), last.version);
+        let before_text =
+            self.version_document(before.version).zip(before.span).map(|(d, s)| d.slice(s).to_string());
+        self.show_pair(pair);
+        let across = self.timeline_lines().len();
+        // Stay on the fact in the panel while the step is analysed.
+        self.finding = i;
+        if self.analysis.is_some() {
+            self.message = Some(format!(
+                "{} → {}: being analysed; {} again when it is done",
+                version_label(pair.0),
+                version_label(pair.1),
+                self.keymap.key_of(crate::action::Action::Open)
+            ));
+            return;
+        }
+        let overlaps = |a: Option<crate::document::Span>, b: Option<crate::document::Span>| match (a, b) {
+            (Some(a), Some(b)) => a.start < b.end && b.start < a.end,
+            _ => false,
+        };
+        // The finding that writes the fact's last wording; for a fact dropped, the one that
+        // says the left version wrote its earlier wording.
+        let left = &self.comparison.left;
+        let found = self.comparison.findings.iter().position(|f| {
+            overlaps(f.right, last.span)
+                || (last.span.is_none()
+                    && f.right.is_none()
+                    && f.left.map(|s| left.slice(s)) == before_text.as_deref())
+        });
+        match found {
+            Some(j) => {
+                self.finding = across + j;
+                self.open_selected();
+            }
+            None => {
+                self.message = Some(format!(
+                    "{} → {}: the last change of this fact",
+                    version_label(pair.0),
+                    version_label(pair.1)
+                ));
+            }
+        }
     }
 }

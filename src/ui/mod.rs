@@ -426,56 +426,44 @@ fn render_people(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let c = &app.comparison;
     let findings = &c.findings;
+    let timeline = app.timeline_lines();
     let k = |a: Action| app.keymap.key_of(a);
+    let across =
+        if timeline.is_empty() { String::new() } else { format!(" · {} across versions", timeline.len()) };
     let title = format!(
-        " Findings · {} · ↑↓ choose · {} go to it · {} close ",
+        " Findings · {}{across} · ↑↓ choose · {} go to it · {} close ",
         findings.len(),
         k(Action::Open),
         k(Action::FindingsPanel)
     );
-    let timeline = app.timeline_lines();
-    let empty = (findings.is_empty() && timeline.is_empty()).then(|| app.no_findings_note());
-    let Some(mut inner) = panel_frame(title, empty, area, buf, theme) else {
+    // A history's facts that changed more than once come first, then the step's findings.
+    let entries: Vec<(&str, String, String)> = timeline
+        .iter()
+        .map(|t| (ACROSS_VERSIONS, String::new(), t.clone()))
+        .chain(findings.iter().map(|f| {
+            let speaker =
+                f.speaker.as_deref().map(|s| format!("{}: ", text::sanitize(s))).unwrap_or_default();
+            (f.kind.label(), speaker, describe_finding(c, f))
+        }))
+        .collect();
+    let empty = entries.is_empty().then(|| app.no_findings_note());
+    let Some(inner) = panel_frame(title, empty, area, buf, theme) else {
         return;
     };
-    // A history's facts that changed more than once come first, under their own heading,
-    // taking at most half the panel.
-    if !timeline.is_empty() {
-        let below = findings.len().min(inner.height as usize / 2);
-        let room = (inner.height as usize).saturating_sub(below).max(1);
-        let heading = format!(" changed more than once across the versions ({})", timeline.len());
-        let mut lines = vec![Line::styled(heading, theme.title())];
-        lines.extend(timeline.iter().take(room.saturating_sub(1)).map(|t| {
-            let (kind, rest) = t.split_once(": ").unwrap_or(("", t));
-            Line::from(vec![
-                TextSpan::styled(format!("   {kind}: "), theme.help_key()),
-                TextSpan::raw(rest.to_string()),
-            ])
-        }));
-        let used = lines.len().min(inner.height as usize) as u16;
-        for (y, l) in (inner.y..inner.y + used).zip(lines) {
-            l.render(Rect { y, height: 1, ..inner }, buf);
-        }
-        inner = Rect { y: inner.y + used, height: inner.height - used, ..inner };
-        if findings.is_empty() || inner.height == 0 {
-            return;
-        }
-    }
     let rows = inner.height as usize;
-    let chosen = app.finding.min(findings.len() - 1);
-    let label_w = findings.iter().map(|f| f.kind.label().chars().count()).max().unwrap_or(0);
+    let chosen = app.finding.min(entries.len() - 1);
+    let label_w = entries.iter().map(|e| e.0.chars().count()).max().unwrap_or(0);
     let line = |i: usize, first: usize| {
-        let f = &findings[i];
-        let first_of_kind = i == 0 || findings[i - 1].kind != f.kind || i == first;
-        let label = if first_of_kind { f.kind.label() } else { "" };
-        let speaker = f.speaker.as_deref().map(|s| format!("{}: ", text::sanitize(s))).unwrap_or_default();
+        let (group, speaker, text) = &entries[i];
+        let first_of_kind = i == 0 || entries[i - 1].0 != *group || i == first;
+        let label = if first_of_kind { *group } else { "" };
         Line::from(vec![
             TextSpan::styled(format!(" {label:<label_w$}  "), theme.help_key()),
-            TextSpan::styled(speaker, theme.title()),
-            TextSpan::raw(describe_finding(c, f)),
+            TextSpan::styled(speaker.clone(), theme.title()),
+            TextSpan::raw(text.clone()),
         ])
     };
-    // The chosen finding's lines, as many as the panel holds; the entries before it fill
+    // The chosen entry's lines, as many as the panel holds; the entries before it fill
     // what is left above.
     let mut whole = wrap::wrap(line(chosen, chosen), inner.width as usize, label_w + 3);
     whole.truncate(rows.max(1));
@@ -490,11 +478,14 @@ fn render_findings(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     };
     let mut lines: Vec<Line> = (first..chosen).map(|i| line(i, first)).collect();
     lines.extend(whole.into_iter().map(|l| l.patch_style(theme.selected())));
-    lines.extend((chosen + 1..findings.len()).take(rows.saturating_sub(lines.len())).map(|i| line(i, first)));
+    lines.extend((chosen + 1..entries.len()).take(rows.saturating_sub(lines.len())).map(|i| line(i, first)));
     for (y, l) in (inner.y..inner.y + inner.height).zip(lines) {
         l.render(Rect { y, height: 1, ..inner }, buf);
     }
 }
+
+/// The findings panel's label for a history's facts that changed more than once.
+const ACROSS_VERSIONS: &str = "across versions";
 
 /// The version bar of a history: each version, and between two versions their step's count
 /// of differences and findings (or how far its analysis has got); the pair on screen stands
@@ -618,7 +609,7 @@ fn render_blame(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let empty = if v.blame.is_none() {
         Some(format!(
             "waiting for every step's analysis ({} of {} done)",
-            v.ready_steps(),
+            v.ready_steps(app.analysis.is_none()),
             v.versions.len() - 1
         ))
     } else if v.shown.1 != v.latest() {
