@@ -72,38 +72,22 @@ impl Layout {
     /// Lays the rows out at a text width; with `only_changes`, rows without differences
     /// (unchanged or furniture) are left out.
     pub fn new(comparison: &Comparison, width: usize, only_changes: bool) -> Layout {
-        let hidden: Vec<bool> = comparison
-            .rows
-            .iter()
-            .map(|row| only_changes && matches!(row.status, RowStatus::Same | RowStatus::Furniture))
-            .collect();
+        let hidden: Vec<bool> =
+            comparison.rows.iter().map(|row| left_out(row.status, only_changes)).collect();
         // Rows wrap independently: in parallel, a block of rows at a time (so the per-row
         // pieces of a million-row pair are never all held at once), then laid end to end.
-        const BLOCK: usize = 65_536;
         let mut lines = Vec::new();
         let mut row_starts = Vec::with_capacity(comparison.rows.len());
-        for (b, block) in comparison.rows.chunks(BLOCK).enumerate() {
-            let per_row: Vec<Vec<VisualLine>> = block
-                .par_iter()
-                .enumerate()
-                .map(|(i, row)| {
-                    let r = b * BLOCK + i;
+        for (b, block) in comparison.rows.chunks(ROW_BLOCK).enumerate() {
+            let per_row: Vec<Vec<VisualLine>> = (0..block.len())
+                .into_par_iter()
+                .map(|i| {
+                    let r = b * ROW_BLOCK + i;
                     if hidden[r] {
-                        return Vec::new();
+                        Vec::new()
+                    } else {
+                        row_lines(comparison, r, width)
                     }
-                    let left = side_lines(&comparison.left, &row.left, width);
-                    let right = match &comparison.right {
-                        Some(doc) => side_lines(doc, &row.right, width),
-                        None => vec![],
-                    };
-                    let height = left.len().max(right.len()).max(1);
-                    let at = |v: &Vec<Option<Segment>>, i: usize| v.get(i).copied().flatten();
-                    let mut lines: Vec<VisualLine> = (0..height)
-                        .map(|i| VisualLine { row: r, left: at(&left, i), right: at(&right, i) })
-                        .collect();
-                    // A blank line after each row keeps rows apart.
-                    lines.push(VisualLine { row: r, left: None, right: None });
-                    lines
                 })
                 .collect();
             for row_lines in per_row {
@@ -137,6 +121,33 @@ impl Layout {
     pub fn row_at(&self, line: usize) -> Option<usize> {
         self.lines.get(line).map(|l| l.row)
     }
+}
+
+/// Rows laid out in parallel a block at a time: enough to share among the cores, few enough
+/// that a million-row pair's per-row pieces are never all held at once.
+pub const ROW_BLOCK: usize = 65_536;
+
+/// Whether a row is left out when only rows with differences are shown: unchanged rows and
+/// page furniture.
+pub fn left_out(status: RowStatus, only_changes: bool) -> bool {
+    only_changes && matches!(status, RowStatus::Same | RowStatus::Furniture)
+}
+
+/// The visual lines of one row at a text width: its taller side's wrapped lines, the
+/// shorter side's blank below its text, then a blank line that keeps rows apart.
+pub fn row_lines(comparison: &Comparison, r: usize, width: usize) -> Vec<VisualLine> {
+    let row = &comparison.rows[r];
+    let left = side_lines(&comparison.left, &row.left, width);
+    let right = match &comparison.right {
+        Some(doc) => side_lines(doc, &row.right, width),
+        None => vec![],
+    };
+    let height = left.len().max(right.len()).max(1);
+    let at = |v: &Vec<Option<Segment>>, i: usize| v.get(i).copied().flatten();
+    let mut lines: Vec<VisualLine> =
+        (0..height).map(|i| VisualLine { row: r, left: at(&left, i), right: at(&right, i) }).collect();
+    lines.push(VisualLine { row: r, left: None, right: None });
+    lines
 }
 
 /// Lines of one side of a row: its paragraphs wrapped, a blank line between paragraphs.

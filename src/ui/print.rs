@@ -8,13 +8,14 @@ use super::wrap::wrap;
 use crate::comparison::Comparison;
 use crate::describe::{describe_finding, describe_track, step_counts, summary_line, version_label};
 use crate::history::History;
-use crate::layout::{Layout, Segment, VisualLine};
+use crate::layout::{self, Segment, VisualLine};
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Widget;
+use rayon::prelude::*;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -35,6 +36,10 @@ pub struct TextOptions {
     pub background: Background,
 }
 
+/// Rows `--text` draws at a time (in parallel) before writing them: enough to share among
+/// the cores, few enough that their drawn text stays small (a few MB).
+const TEXT_BLOCK: usize = 4096;
+
 /// Columns a side's text gets: each side is a marker, a space, the text and a space, and a
 /// bar divides the sides.
 fn text_width(width: u16) -> u16 {
@@ -47,7 +52,6 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
     let width = opts.width.clamp(MIN_TEXT_WIDTH, MAX_TEXT_WIDTH);
     let theme = Theme::on(opts.color, opts.background);
     let tw = text_width(width);
-    let layout = Layout::new(c, tw as usize, opts.only_changes);
     let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
     let right_x = tw + 5;
 
@@ -66,17 +70,37 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
     buf.set_string(0, 0, rule, theme.border());
     write_row(&buf, opts.color, out)?;
 
-    let mut next_row = 0;
-    for vl in &layout.lines {
-        if vl.row > next_row {
-            write_skipped(vl.row - next_row, &mut buf, &theme, opts.color, out)?;
+    // The rows, drawn in parallel a block at a time and written in order: the output
+    // streams, and no layout of the whole pair is ever held.
+    let draw_row = |buf: &mut Buffer, r: usize| -> io::Result<Option<Vec<u8>>> {
+        if layout::left_out(c.rows[r].status, opts.only_changes) {
+            return Ok(None);
         }
-        next_row = vl.row + 1;
-        buf.reset();
-        draw_side(c, true, vl, Rect::new(0, 0, tw + 2, 1), &mut buf, &theme);
-        buf.set_string(tw + 3, 0, "│", theme.border());
-        draw_side(c, false, vl, Rect::new(right_x, 0, tw + 2, 1), &mut buf, &theme);
-        write_row(&buf, opts.color, out)?;
+        let mut bytes = Vec::new();
+        for vl in layout::row_lines(c, r, tw as usize) {
+            buf.reset();
+            draw_side(c, true, &vl, Rect::new(0, 0, tw + 2, 1), buf, &theme);
+            buf.set_string(tw + 3, 0, "│", theme.border());
+            draw_side(c, false, &vl, Rect::new(right_x, 0, tw + 2, 1), buf, &theme);
+            write_row(buf, opts.color, &mut bytes)?;
+        }
+        Ok(Some(bytes))
+    };
+    let mut next_row = 0;
+    for from in (0..c.rows.len()).step_by(TEXT_BLOCK) {
+        let to = (from + TEXT_BLOCK).min(c.rows.len());
+        let drawn: Vec<io::Result<Option<Vec<u8>>>> = (from..to)
+            .into_par_iter()
+            .map_init(|| Buffer::empty(Rect::new(0, 0, width, 1)), |buf, r| draw_row(buf, r))
+            .collect();
+        for (r, bytes) in (from..to).zip(drawn) {
+            let Some(bytes) = bytes? else { continue };
+            if r > next_row {
+                write_skipped(r - next_row, &mut buf, &theme, opts.color, out)?;
+            }
+            next_row = r + 1;
+            out.write_all(&bytes)?;
+        }
     }
     if c.rows.len() > next_row {
         write_skipped(c.rows.len() - next_row, &mut buf, &theme, opts.color, out)?;
