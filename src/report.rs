@@ -208,6 +208,11 @@ impl serde_json::ser::Formatter for SafeFormatter {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Printable ASCII needs nothing (serde_json has escaped the C0 controls already):
+        // most text is only that, so it is written without looking at its characters.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut from = 0;
         for (i, c) in fragment.char_indices().filter(|&(_, c)| escaped_in_json(c)) {
             w.write_all(&fragment.as_bytes()[from..i])?;
