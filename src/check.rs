@@ -46,12 +46,77 @@ pub fn whole_pipeline(data: &[u8]) -> Result<(), String> {
     if html.contains("<script") || html.chars().any(|ch| ch.is_control() && !ch.is_whitespace()) {
         return Err("the HTML report holds a script or a control character".to_string());
     }
+    // As the middle of a history whose third version reverts to the first.
+    if knob % 4 == 1 {
+        if let Some(right) = c.right.clone() {
+            history(&[c.left.clone(), right, c.left.clone()], options)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks a history of the given versions: every step's comparison, blame covering each
+/// sentence of the latest version once with versions in range and spans inside their texts,
+/// every track of the timeline changing at least twice with its spans inside their versions,
+/// and the version-2 JSON, the text and the HTML of it.
+pub fn history(docs: &[Document], options: TextOptions) -> Result<(), String> {
+    use crate::history::{self as h, History, Version};
+    let versions = docs.iter().map(Version::of).collect();
+    let hist = History::analyse(docs.to_vec(), versions);
+    for (k, step) in hist.steps.iter().enumerate() {
+        comparison(step).map_err(|e| format!("step {k}: {e}"))?;
+    }
+    let steps: Vec<&Comparison> = hist.steps.iter().collect();
+    let latest = h::document(&steps, docs.len() - 1).ok_or("no latest version")?;
+    if hist.blame.paragraphs.len() != latest.paragraphs.len() {
+        return Err("blame does not cover every paragraph of the latest version".into());
+    }
+    for (para, blamed) in latest.paragraphs.iter().zip(&hist.blame.paragraphs) {
+        let spans: Vec<Span> = blamed.iter().map(|b| b.span).collect();
+        if spans != para.sentences {
+            return Err("blame's sentences are not the paragraph's".into());
+        }
+        for b in blamed {
+            if b.since >= docs.len() {
+                return Err(format!("blame dates a sentence from version {}", b.since));
+            }
+            if let Some(s) = b.before {
+                let before = h::document(&steps, b.since.wrapping_sub(1)).ok_or("before V1")?;
+                in_text(before, s).map_err(|e| format!("blame's earlier wording: {e}"))?;
+            }
+        }
+    }
+    for t in &hist.timeline {
+        if t.states.len() < 3 || t.kinds.len() + 1 != t.states.len() {
+            return Err(format!("a track of {} states and {} changes", t.states.len(), t.kinds.len()));
+        }
+        for s in &t.states {
+            let doc = h::document(&steps, s.version).ok_or("a state past the last version")?;
+            if let Some(span) = s.span {
+                in_text(doc, span).map_err(|e| format!("timeline: {e}"))?;
+            }
+        }
+    }
+    let mut json = Vec::new();
+    crate::report::write_history_json(&hist, &mut json).map_err(|e| format!("--json: {e}"))?;
+    serde_json::from_slice::<serde::de::IgnoredAny>(&json).map_err(|e| format!("history --json: {e}"))?;
+    let mut out = Vec::new();
+    crate::ui::print::write_history_text(&hist, options, &mut out).map_err(|e| format!("--text: {e}"))?;
+    let printed = String::from_utf8(out).map_err(|_| "history --text printed invalid UTF-8")?;
+    if let Some(ch) = printed.chars().find(|&ch| ch != '\u{1b}' && drives_terminal(ch)) {
+        return Err(format!("history --text printed {ch:?}"));
+    }
+    let html = crate::html::history_report(&hist);
+    if html.contains("<script") || html.chars().any(|ch| ch.is_control() && !ch.is_whitespace()) {
+        return Err("the history's HTML report holds a script or a control character".to_string());
+    }
     Ok(())
 }
 
 /// A reader session on arbitrary bytes (the second fuzz target): the first bytes give a
 /// terminal size and a sequence of keys (every action of the key table, typing into the
-/// search prompt, resizes, and the analysis arriving part-way), the rest the two versions.
+/// search prompt, resizes, and the analysis arriving part-way), the rest the two versions
+/// (or, for an odd knob, a history of three: the two, then the first again).
 /// After every key the screen is drawn; no drawn cell may hold a control or bidi character,
 /// and the layout must keep its invariants.
 pub fn reader_session(data: &[u8]) -> Result<(), String> {
@@ -59,14 +124,26 @@ pub fn reader_session(data: &[u8]) -> Result<(), String> {
     use ratatui::{buffer::Buffer, layout::Rect, widgets::Widget};
     let [w, h, n, rest @ ..] = data else { return Ok(()) };
     let (keys, text) = rest.split_at(usize::from(*n % 48).min(rest.len()));
-    let Some((_, a, b)) = two_versions(text) else { return Ok(()) };
+    let Some((knob, a, b)) = two_versions(text) else { return Ok(()) };
     let (left, right) = Document::parse_pair(a, Some(b));
-    let analysed = Comparison::new(left.clone(), right.clone());
     let size = |w: u8, h: u8| (10 + u16::from(w % 200), 3 + u16::from(h % 60));
     let (mut width, mut height) = size(*w, *h);
-    let progress = std::sync::Arc::new(crate::comparison::Progress::default());
-    let mut app = App::analysing(Comparison::unaligned(left, right), progress, width, height);
-    let mut pending = Some(analysed);
+    // An odd knob makes it a history of three versions, the third the first again (a revert),
+    // whose pairs arrive one by one in the order asked for.
+    let history = knob % 2 == 1;
+    let mut app = match (&right, history) {
+        (Some(r), true) => {
+            let docs = vec![left.clone(), r.clone(), left.clone()];
+            let versions = docs.iter().map(crate::history::Version::of).collect();
+            App::history(versions, std::sync::Arc::new(docs), width, height)
+        }
+        _ => {
+            let progress = std::sync::Arc::new(crate::comparison::Progress::default());
+            App::analysing(Comparison::unaligned(left.clone(), right.clone()), progress, width, height)
+        }
+    };
+    let mut pending = (!history).then(|| Comparison::new(left.clone(), right.clone()));
+    let mut asked: std::collections::VecDeque<crate::history::Pair> = Default::default();
     let draw = |app: &App, width: u16, height: u16| -> Result<(), String> {
         let area = Rect::new(0, 0, width, height);
         let mut buf = Buffer::empty(area);
@@ -96,6 +173,13 @@ pub fn reader_session(data: &[u8]) -> Result<(), String> {
                 _ => {
                     if let Some(c) = pending.take() {
                         app.finish_analysis(c, std::time::Duration::ZERO);
+                    }
+                    asked.extend(app.take_requests().into_iter().map(|(pair, _)| pair));
+                    if let (Some(pair), Some(docs)) =
+                        (asked.pop_front(), app.history.as_ref().map(|v| v.documents.clone()))
+                    {
+                        let c = Comparison::new(docs[pair.0].clone(), Some(docs[pair.1].clone()));
+                        app.analysed(pair, c, std::time::Duration::ZERO);
                     }
                 }
             }

@@ -51,6 +51,14 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
+    fn a_history_holds_on_awkward_text(a in awkward_text(), b in awkward_text(), c in awkward_text()) {
+        // Three versions and a revert to the second: blame, timeline, JSON, text and HTML.
+        let docs = [doc("a", &a), doc("b", &b), doc("c", &c), doc("b", &b)];
+        let options = TextOptions { width: 60, only_changes: false, color: true, background: Default::default() };
+        redline::check::history(&docs, options).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
     fn the_core_holds_on_awkward_text(a in awkward_text(), b in awkward_text(), width in 2usize..50) {
         let c = Comparison::new(doc("a", &a), Some(doc("b", &b)));
         redline::check::comparison(&c).map_err(TestCaseError::fail)?;
