@@ -114,6 +114,18 @@ fn history(c: &mut Criterion) {
     c.bench_function("history_10_versions_10KB", |b| {
         b.iter(|| redline::history::History::analyse(black_box(docs.clone()), versions.clone()))
     });
+    // `>` then `<` in the reader once the steps are in: a step put by, another laid out.
+    let mut app = App::history(versions.clone(), std::sync::Arc::new(docs.clone()), 160, 50);
+    for (pair, _) in app.take_requests() {
+        let c = Comparison::new(docs[pair.0].clone(), Some(docs[pair.1].clone()));
+        app.analysed(pair, c, std::time::Duration::ZERO);
+    }
+    c.bench_function("history_step_keys", |b| {
+        b.iter(|| {
+            app.update(Action::NextStep);
+            app.update(Action::PrevStep);
+        })
+    });
 }
 
 criterion_group!(benches, analysis, people, frames, history);
