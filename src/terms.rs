@@ -238,7 +238,9 @@ impl Builder {
             let k = quotes.partition_point(|(q, _)| q.end <= at);
             quotes.get(k).is_some_and(|(q, _)| q.start <= at)
         };
-        let mut out = Vec::new();
+        // One unit per sentence at most: reserved at once, so a million-sentence document's
+        // units are not copied from one doubled buffer to the next.
+        let mut out = Vec::with_capacity(doc.paragraphs.iter().map(|p| p.sentences.len()).sum());
         for (p, para) in doc.paragraphs.iter().enumerate() {
             if para.kind == Kind::Furniture {
                 continue;

@@ -58,10 +58,16 @@ impl Reader {
 /// Starts the reader on the bundled pair in a 100×30 pseudo-terminal (an xterm, colour on, no
 /// config file of the machine's user) and gives our side of the terminal and the child.
 fn spawn() -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    spawn_with(&[])
+}
+
+/// As [`spawn`], with arguments.
+fn spawn_with(args: &[String]) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
     let pty = native_pty_system()
         .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
         .expect("open a pseudo-terminal");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_redline"));
+    cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env("REDLINE_CONFIG", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/empty-config.toml"));
     cmd.env_remove("NO_COLOR");
@@ -217,4 +223,69 @@ fn a_light_terminal_gets_the_light_theme() {
     assert!(answered, "the reader asked for the background: {shown:?}");
     assert!(shown.contains("48;5;224") || shown.contains("48;5;194"), "light grounds on screen");
     assert!(!shown.contains("48;5;52") && !shown.contains("48;5;22m"), "no dark grounds");
+}
+
+/// What a terminal shows of some output, roughly: the text without its escape sequences
+/// (control sequences and operating-system commands), rows run together.
+fn visible_text(output: &[u8]) -> String {
+    let text = String::from_utf8_lossy(output);
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\x1b', Some('[')) => {
+                chars.next();
+                while chars.next().is_some_and(|c| !('\x40'..='\x7e').contains(&c)) {}
+            }
+            ('\x1b', Some(']')) => {
+                while let Some(c) = chars.next() {
+                    if c == '\x07' || (c == '\x1b' && chars.next_if_eq(&'\\').is_some()) {
+                        break;
+                    }
+                }
+            }
+            ('\x1b', _) => {
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A history in the real terminal: its steps analysed by the background workers, `>` going
+/// to the next step, and `q` quitting at once.
+#[test]
+fn a_history_is_stepped_through_in_a_real_terminal() {
+    let args: Vec<String> =
+        (1..=5).map(|i| format!("{}/tests/data/history/v{i}.txt", env!("CARGO_MANIFEST_DIR"))).collect();
+    let (master, mut child) = spawn_with(&args);
+    let mut writer = master.take_writer().expect("the terminal's input");
+    let mut output = Vec::new();
+    let wait_for = |output: &mut Vec<u8>, needle: &str| {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !visible_text(output).contains(needle) {
+            assert!(Instant::now() < deadline, "never showed {needle:?}: {:?}", visible_text(output));
+            read_available(fd_of(&*master), output, Duration::from_millis(50));
+        }
+    };
+    wait_for(&mut output, "all 4 steps analysed in");
+    writer.write_all(b">").expect("type >");
+    writer.flush().expect("flush");
+    // A resize redraws the whole screen, so the new step's words are all written out.
+    std::thread::sleep(Duration::from_millis(200));
+    read_available(fd_of(&*master), &mut output, Duration::from_millis(50));
+    output.clear();
+    master.resize(PtySize { rows: 32, cols: 110, pixel_width: 0, pixel_height: 0 }).expect("resize");
+    wait_for(&mut output, "V2 → V3: 1 difference · 2 findings");
+    wait_for(&mut output, "v3.txt · 145 words");
+    writer.write_all(b"q").expect("type q");
+    writer.flush().expect("flush");
+    let code = wait_for_exit(&mut child, ENDS_WITHIN, || {
+        read_available(fd_of(&*master), &mut output, Duration::ZERO);
+    });
+    if code.is_none() {
+        let _ = child.kill();
+    }
+    assert_eq!(code, Some(0), "q ends the reader at once, background analysis or not");
 }
