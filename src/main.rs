@@ -91,7 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         anyhow::bail!("give two files to compare (or one with --json, --text or --html)");
     }
     let inputs: Vec<&str> = cli.inputs.iter().map(String::as_str).collect();
-    if versions.len() > 2 {
+    let analysed = if versions.len() > 2 {
         let infos: Vec<Option<Version>> = versions.iter_mut().map(|(_, v)| v.take()).collect();
         let documents: Vec<Document> = versions.into_par_iter().map(|(s, _)| Document::parse(s)).collect();
         let infos: Vec<Version> =
@@ -99,44 +99,50 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         if !batch {
             return history_reader(documents, infos, &config, theme);
         }
-        let history = History::analyse(documents, infos);
-        if let Some(path) = &cli.html {
-            write_atomically(path, &inputs, html::history_report(&history).as_bytes())?;
+        Analysed::History(Box::new(History::analyse(documents, infos)))
+    } else {
+        let mut sources = versions.into_iter().map(|(s, _)| s);
+        let (Some(left), right) = (sources.next(), sources.next()) else {
+            anyhow::bail!("nothing to compare");
+        };
+        if !batch {
+            return reader(left, right, &config, theme);
         }
-        let differ = u8::from(history.differs());
-        if cli.json {
-            to_stdout(|out| report::write_history_json(&history, out))?;
-            return Ok(ExitCode::from(differ));
-        }
-        if cli.text {
-            let opts = text_options(&cli, &config, theme);
-            to_stdout(|out| print::write_history_text(&history, opts, out))?;
-            return Ok(ExitCode::from(differ));
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut sources = versions.into_iter().map(|(s, _)| s);
-    let (Some(left), right) = (sources.next(), sources.next()) else {
-        anyhow::bail!("nothing to compare");
+        Analysed::Pair(Box::new(Comparison::from_sources(left, right)))
     };
-    if !batch {
-        return reader(left, right, &config, theme);
-    }
-    let comparison = Comparison::from_sources(left, right);
     if let Some(path) = &cli.html {
-        write_atomically(path, &inputs, html::report(&comparison).as_bytes())?;
+        let page = match &analysed {
+            Analysed::Pair(c) => html::report(c),
+            Analysed::History(h) => html::history_report(h),
+        };
+        write_atomically(path, &inputs, page.as_bytes())?;
     }
-    let differ = if comparison.differences.is_empty() { 0 } else { 1 };
+    let differ = ExitCode::from(u8::from(match &analysed {
+        Analysed::Pair(c) => !c.differences.is_empty(),
+        Analysed::History(h) => h.differs(),
+    }));
     if cli.json {
-        to_stdout(|out| report::write_json(&comparison, out))?;
-        return Ok(ExitCode::from(differ));
+        to_stdout(|out| match &analysed {
+            Analysed::Pair(c) => report::write_json(c, out),
+            Analysed::History(h) => report::write_history_json(h, out),
+        })?;
+        return Ok(differ);
     }
     if cli.text {
         let opts = text_options(&cli, &config, theme);
-        to_stdout(|out| print::write_text(&comparison, opts, out))?;
-        return Ok(ExitCode::from(differ));
+        to_stdout(|out| match &analysed {
+            Analysed::Pair(c) => print::write_text(c, opts, out),
+            Analysed::History(h) => print::write_history_text(h, opts, out),
+        })?;
+        return Ok(differ);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the batch outputs print: one or two documents' comparison, or a history's.
+enum Analysed {
+    Pair(Box<Comparison>),
+    History(Box<History>),
 }
 
 /// How `--text` prints: colour as asked or as the terminal allows, the width as given, as

@@ -190,23 +190,23 @@ impl App {
                 v.slots.len() - 1
             }
         };
-        // Put the pair on screen by: its analysis if it has one.
+        // The pair comes on screen: its analysis if it has one, else its documents alone;
+        // the pair it replaces is put by, analysed or still waiting for its analysis.
         let old = v.slot(v.shown).unwrap_or(0);
-        let placeholder =
-            || Comparison::unaligned(Document::parse(crate::input::Source::from_text("", "")), None);
-        let incoming = match std::mem::replace(&mut v.slots[i].1, Slot::OnScreen) {
-            Slot::Ready(c) => Ok(*c),
-            Slot::Waiting(p) => Err(p),
+        let (incoming, waiting) = match std::mem::replace(&mut v.slots[i].1, Slot::OnScreen) {
+            Slot::Ready(c) => (*c, None),
+            Slot::Waiting(p) => {
+                let docs = &v.documents;
+                (Comparison::unaligned(docs[pair.0].clone(), Some(docs[pair.1].clone())), Some(p))
+            }
             Slot::OnScreen => return,
         };
-        let on_screen = std::mem::replace(&mut self.comparison, placeholder());
-        let old_slot = &mut v.slots[old].1;
-        match &self.analysis {
-            Some(p) => *old_slot = Slot::Waiting(p.clone()),
-            None => *old_slot = Slot::Ready(Box::new(on_screen)),
-        }
+        let on_screen = std::mem::replace(&mut self.comparison, incoming);
+        v.slots[old].1 = match self.analysis.take() {
+            Some(p) => Slot::Waiting(p),
+            None => Slot::Ready(Box::new(on_screen)),
+        };
         v.shown = pair;
-        let (a, b) = (v.documents[pair.0].clone(), v.documents[pair.1].clone());
         self.current = None;
         self.focus = None;
         self.search = None;
@@ -216,19 +216,12 @@ impl App {
         self.finding = 0;
         self.person = 0;
         let label = format!("{} → {}", version_label(pair.0), version_label(pair.1));
-        match incoming {
-            Ok(c) => {
-                self.analysis = None;
-                self.finish_analysis(c, Duration::ZERO);
-                self.message = Some(format!("{label}: {}", crate::describe::step_counts(&self.comparison)));
-            }
-            Err(progress) => {
-                self.comparison = Comparison::unaligned(a, Some(b));
-                self.analysis = Some(progress);
-                self.relayout_keeping_top();
-                self.message = Some(format!("{label}: being analysed"));
-            }
-        }
+        self.message = Some(match &waiting {
+            None => format!("{label}: {}", crate::describe::step_counts(&self.comparison)),
+            Some(_) => format!("{label}: being analysed"),
+        });
+        self.analysis = waiting;
+        self.relayout_keeping_top();
     }
 
     /// `>` / `<`: the next or previous consecutive step (from a picked pair, the step that

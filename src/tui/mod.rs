@@ -87,7 +87,9 @@ impl Analysis {
                 Err(RecvTimeoutError::Timeout) => {}
             },
             Analysis::History(rx, _) => {
-                let was_running = app.analysing_any();
+                // Once every step is in (the blame is made then), the status bar says so.
+                let complete = |app: &App| app.history.as_ref().is_some_and(|v| v.blame.is_some());
+                let was_complete = complete(app);
                 let mut next = rx.recv_timeout(wait);
                 while let Ok((pair, c, took)) = next {
                     app.analysed(pair, c, took);
@@ -96,7 +98,7 @@ impl Analysis {
                         TryRecvError::Disconnected => RecvTimeoutError::Disconnected,
                     });
                 }
-                if was_running && !app.analysing_any() {
+                if !was_complete && complete(app) {
                     let steps = app.history.as_ref().map_or(0, |v| v.versions.len().saturating_sub(1));
                     app.message = Some(format!(
                         "all {steps} steps analysed in {:.2} s",
