@@ -237,9 +237,7 @@ pub struct Track {
 
 /// A fact followed from step to step while it lasts.
 struct Open {
-    family: Family,
-    states: Vec<State>,
-    kinds: Vec<FindingKind>,
+    track: Track,
     /// Where the fact stands in the version the next step starts from.
     at: Span,
 }
@@ -261,13 +259,13 @@ pub fn timeline(steps: &[&Comparison]) -> Vec<Track> {
         for mut fact in open.drain(..) {
             let text = step.left.slice(fact.at);
             let hit = events.iter().enumerate().find(|(i, e)| {
-                !used[*i] && Family::of(e.kind) == fact.family && continues(step, e, fact.at, text)
+                !used[*i] && Family::of(e.kind) == fact.track.family && continues(step, e, fact.at, text)
             });
             match hit {
                 Some((i, e)) => {
                     used[i] = true;
-                    fact.kinds.push(e.kind);
-                    fact.states.push(State { version: k + 1, span: e.right });
+                    fact.track.kinds.push(e.kind);
+                    fact.track.states.push(State { version: k + 1, span: e.right });
                     match e.right {
                         Some(at) => next.push(Open { at, ..fact }),
                         None => done.extend(close(fact)),
@@ -282,7 +280,7 @@ pub fn timeline(steps: &[&Comparison]) -> Vec<Track> {
         for (e, _) in events.iter().zip(&used).filter(|(_, u)| !**u) {
             let family = Family::of(e.kind);
             let states = vec![State { version: k, span: e.left }, State { version: k + 1, span: e.right }];
-            let fact = Open { family, states, kinds: vec![e.kind], at: Span::new(0, 0) };
+            let fact = Open { track: Track { family, states, kinds: vec![e.kind] }, at: Span::new(0, 0) };
             match e.right {
                 Some(at) => next.push(Open { at, ..fact }),
                 None => done.extend(close(fact)),
@@ -339,7 +337,7 @@ fn events(step: &Comparison) -> Vec<Event> {
 
 /// A followed fact, kept as a track if it changed more than once.
 fn close(fact: Open) -> Option<Track> {
-    (fact.kinds.len() >= 2).then_some(Track { family: fact.family, states: fact.states, kinds: fact.kinds })
+    (fact.track.kinds.len() >= 2).then_some(fact.track)
 }
 
 /// Whether a finding concerns the fact standing at `at` (text `text`) in the step's left

@@ -209,20 +209,34 @@ fn reader(
     let progress = Arc::new(Progress::default());
     let (tx, rx) = std::sync::mpsc::channel();
     let (l, r, p) = (left.clone(), right.clone(), Arc::clone(&progress));
-    // The analysis gets its own worker threads, so the reader's own parallel work (wrapping
-    // the texts for the first frame, on the global pool) does not queue behind it.
-    let pool = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("analysis-{i}")).build()?;
+    let pool = analysis_pool()?;
     std::thread::spawn(move || {
         let _ = tx.send(pool.install(|| Comparison::with_progress(l, r, &p)));
     });
-    // Laid out at the terminal's size from the start (not re-wrapped on the first frame).
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::analysing(Comparison::unaligned(left, right), progress, w, h);
+    let app = App::analysing(Comparison::unaligned(left, right), progress, w, h);
+    run_reader(app, tui::Analysis::Pair(rx), config, theme)
+}
+
+/// The analysis gets worker threads of its own, so the reader's own parallel work (wrapping
+/// the texts for the first frame, on the global pool) does not queue behind it.
+fn analysis_pool() -> anyhow::Result<rayon::ThreadPool> {
+    Ok(rayon::ThreadPoolBuilder::new().thread_name(|i| format!("analysis-{i}")).build()?)
+}
+
+/// Runs a reader (laid out at the terminal's size from the start, not re-wrapped on the first
+/// frame) with the colours and keys in force. Quitting does not wait for an analysis still
+/// running: leaving main ends it.
+fn run_reader(
+    mut app: App,
+    analysis: tui::Analysis,
+    config: &Config,
+    theme: ThemeChoice,
+) -> anyhow::Result<ExitCode> {
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.background = if app.color { background(theme) } else { Background::Dark };
     app.keymap = config.keymap.clone();
-    let ending = tui::run(app, tui::Analysis::Pair(rx))?;
-    // Quitting does not wait for an analysis still running: leaving main ends it.
+    let ending = tui::run(app, analysis)?;
     Ok(ExitCode::from(ending.exit_status()))
 }
 
@@ -264,18 +278,14 @@ fn history_reader(
 ) -> anyhow::Result<ExitCode> {
     let documents = Arc::new(documents);
     let (tx, rx) = std::sync::mpsc::channel();
-    // As for a pair, the analyses get worker threads of their own; two steps at a time, so
-    // a small step never waits behind a large one on a machine with cores to spare.
-    let pool = Arc::new(rayon::ThreadPoolBuilder::new().thread_name(|i| format!("analysis-{i}")).build()?);
+    // Two steps at a time, so a small step never waits behind a large one on a machine with
+    // cores to spare.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, HISTORY_WORKERS);
-    let analyser = redline::history::Analyser::start(Arc::clone(&documents), workers, pool, tx)?;
+    let analyser =
+        redline::history::Analyser::start(Arc::clone(&documents), workers, Arc::new(analysis_pool()?), tx)?;
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::history(versions, documents, w, h);
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.background = if app.color { background(theme) } else { Background::Dark };
-    app.keymap = config.keymap.clone();
-    let ending = tui::run(app, tui::Analysis::History(rx, analyser))?;
-    Ok(ExitCode::from(ending.exit_status()))
+    let app = App::history(versions, documents, w, h);
+    run_reader(app, tui::Analysis::History(rx, analyser), config, theme)
 }
 
 /// At most this many steps of a history are analysed at once (each also runs in parallel
