@@ -24,9 +24,23 @@ pub fn is_unsafe(c: char) -> bool {
 }
 
 /// Zero-width format characters that stand alone (not joiners inside emoji or scripts):
-/// invisible on screen, yet they split words, so the document notice counts them.
+/// invisible on screen, yet they split words, so the document notice counts them. Besides
+/// the zero-width space and its kin, the parts of the tags block that form a grapheme of
+/// their own (Unicode's grapheme class Control there: U+E0000–E001F, U+E0080–E00FF and the
+/// unassigned U+E01F0–E0FFF; the tags and variation selectors between them join the
+/// character before).
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' | '\u{FFF9}'..='\u{FFFB}')
+    matches!(
+        c,
+        '\u{200B}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{180E}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E001F}'
+            | '\u{E0080}'..='\u{E00FF}'
+            | '\u{E01F0}'..='\u{E0FFF}'
+    )
 }
 
 /// Whether a character belongs to the letter before it: a combining mark, a variation
@@ -59,6 +73,18 @@ mod tests {
         let s = sanitize("a\u{1b}[31mred\u{1b}]52;c;aGk=\u{7}\u{9b}2J");
         assert!(!s.chars().any(|c| c.is_control()), "{s:?}");
         assert!(s.starts_with("a␛[31mred␛]52;c;aGk=␇"));
+    }
+
+    #[test]
+    fn lone_tag_block_characters_are_invisible_and_tags_join() {
+        // U+E01F0 is a grapheme of its own that no terminal draws: counted, not joined.
+        assert!(is_invisible('\u{E01F0}') && is_invisible('\u{E0001}'));
+        assert!(!joins_previous('\u{E01F0}'));
+        // A tag and a variation selector belong to the character before.
+        assert!(!is_invisible('\u{E0041}') && joins_previous('\u{E0041}'));
+        assert!(!is_invisible('\u{E0100}') && joins_previous('\u{E0100}'));
+        let notice = crate::document::hidden_characters("日本語\u{E01F0}").unwrap_or_default();
+        assert!(notice.contains("1 invisible zero-width character"), "{notice}");
     }
 
     #[test]
