@@ -528,14 +528,17 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
             let to = other.partition_point(|u| u.para <= p);
             &other[from..to]
         };
-        let has = |p: usize, t: u32| units_of(p).iter().any(|o| o.terms.binary_search(&t).is_ok());
         let mut total = 0.0;
         let mut hit = 0.0;
+        // The partners' units of the unit at hand, found once for all its terms.
+        let mut partner_units: Vec<&[Unit]> = Vec::new();
         for u in units {
             total += u.weight;
             let Some(ps) = partners.get(&u.para) else { continue };
+            partner_units.clear();
+            partner_units.extend(ps.iter().map(|&p| units_of(p)));
             for &t in &u.terms {
-                if ps.iter().any(|&p| has(p, t)) {
+                if partner_units.iter().any(|us| us.iter().any(|o| o.terms.binary_search(&t).is_ok())) {
                     hit += model.weights[t as usize];
                 }
             }

@@ -62,17 +62,57 @@ pub struct Word {
     pub lower: bool,
 }
 
+/// A word as [`scan_words`] hands it over: its folded form borrowed from a reused buffer.
+#[derive(Debug, Clone, Copy)]
+pub struct WordRef<'a> {
+    pub span: Span,
+    pub folded: &'a str,
+    pub number: bool,
+    pub capitalized: bool,
+    pub first: bool,
+    pub lower: bool,
+}
+
+impl WordRef<'_> {
+    fn to_word(self) -> Word {
+        Word {
+            span: self.span,
+            folded: self.folded.to_string(),
+            number: self.number,
+            capitalized: self.capitalized,
+            first: self.first,
+            lower: self.lower,
+        }
+    }
+}
+
+/// Buffers [`scan_words`] reuses from call to call, so a pass over a whole document makes no
+/// allocation per sentence or per word.
+#[derive(Default)]
+pub struct Scratch {
+    chars: Vec<(usize, char)>,
+    folded: String,
+}
+
 /// The words of a sentence: runs of letters and digits (hyphens split words; apostrophes and
 /// separators between digits, as in "don't" and "1.2", do not).
 pub fn words(text: &str, span: Span) -> Vec<Word> {
+    let mut out = Vec::new();
+    scan_words(text, span, &mut Scratch::default(), |w| out.push(w.to_word()));
+    out
+}
+
+/// The words of a span, as [`words`] finds them, handed one by one to `each`.
+pub fn scan_words(text: &str, span: Span, scratch: &mut Scratch, mut each: impl FnMut(WordRef)) {
     // A span cut at a byte count (a window of "40 bytes after a name") may end inside a
     // character: shrink it to whole characters.
     let end = (0..=span.end.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let start = (span.start.min(end)..=end).find(|&i| text.is_char_boundary(i)).unwrap_or(end);
     let span = Span::new(start, end);
     let s = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    let Scratch { chars, folded } = scratch;
+    chars.clear();
+    chars.extend(s.char_indices());
     let mut i = 0;
     let mut first = true;
     while i < chars.len() {
@@ -101,12 +141,12 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
         let b0 = chars[start].0;
         let b1 = chars.get(j).map_or(s.len(), |&(b, _)| b);
         let raw = &s[b0..b1];
-        let folded = fold(raw);
+        fold_into(raw, folded);
         if !folded.is_empty() {
             let number = raw.starts_with(|c: char| c.is_ascii_digit());
             let capitalized = !first && raw.starts_with(char::is_uppercase);
             let lower = !raw.chars().any(char::is_uppercase);
-            out.push(Word {
+            each(WordRef {
                 span: Span::new(span.start + b0, span.start + b1),
                 folded,
                 number,
@@ -118,27 +158,34 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
         first = false;
         i = j;
     }
-    out
 }
 
 /// Lower-case, straighten apostrophes, drop a possessive "'s", drop thousands separators.
 pub fn fold(raw: &str) -> String {
+    let mut s = String::new();
+    fold_into(raw, &mut s);
+    s
+}
+
+/// [`fold`] into a buffer (cleared first).
+fn fold_into(raw: &str, s: &mut String) {
+    s.clear();
     // ASCII, as most words are: its lower case is the byte-wise one, and it has no ’.
-    let mut s: String = if raw.is_ascii() {
-        raw.to_ascii_lowercase()
+    if raw.is_ascii() {
+        s.push_str(raw);
+        s.make_ascii_lowercase();
     } else {
-        raw.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).collect()
-    };
+        s.extend(raw.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+    }
     if s.ends_with("'s") {
         s.truncate(s.len() - 2);
     }
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         s.retain(|c| c != ',' && !c.is_whitespace());
-    } else {
+    } else if s.contains('.') {
         // Dotted acronyms: "u.s" is "us".
         s.retain(|c| c != '.');
     }
-    s
 }
 
 /// How one document's words become terms: its language's stemmer and function words.
@@ -155,13 +202,13 @@ impl Reading {
     /// The term a word stands for, and whether it is a function word. Function words are
     /// kept as written (a stemmer would fold some into content stems); numbers are written
     /// the English way whatever the language's separators ("1.234,5" is "1234.5").
-    fn term(&self, w: &Word, text: &str) -> (String, bool) {
+    fn term(&self, w: &WordRef, text: &str) -> (String, bool) {
         let lang = self.language;
         if w.number {
             let comma = lang.is_some_and(Language::decimal_comma);
             return (number_key(&text[w.span.start..w.span.end], comma), false);
         }
-        let mut word = w.folded.as_str();
+        let mut word = w.folded;
         if lang.is_some_and(Language::elides) {
             // "l'homme", "dell'anno", "qu'il": the word after the elided article or pronoun.
             if let Some(k) = word.find('\'') {
@@ -191,6 +238,7 @@ fn number_key(raw: &str, decimal_comma: bool) -> String {
         .collect()
 }
 
+#[derive(Default)]
 struct Builder {
     ids: HashMap<String, u32>,
     stems: Vec<String>,
@@ -203,9 +251,9 @@ struct Builder {
 }
 
 impl Builder {
-    fn id(&mut self, w: &Word, text: &str, reading: &Reading, cache: &mut HashMap<String, u32>) -> u32 {
+    fn id(&mut self, w: &WordRef, text: &str, reading: &Reading, cache: &mut HashMap<String, u32>) -> u32 {
         // Numbers are keyed from their raw text (their separators depend on the language).
-        let cached = if w.number { None } else { cache.get(&w.folded).copied() };
+        let cached = if w.number { None } else { cache.get(w.folded).copied() };
         let id = match cached {
             Some(id) => id,
             None => {
@@ -221,7 +269,7 @@ impl Builder {
                     self.lower.push(0);
                 }
                 self.stop[id as usize] |= stop;
-                cache.insert(w.folded.clone(), id);
+                cache.insert(w.folded.to_string(), id);
                 id
             }
         };
@@ -229,6 +277,45 @@ impl Builder {
         self.capitalized[id as usize] += u32::from(w.capitalized);
         self.lower[id as usize] += u32::from(w.lower);
         id
+    }
+
+    /// Takes in another document's vocabulary, numbering its new terms on from this one's
+    /// in the order that document first wrote them, and renumbers that document's units.
+    fn absorb(&mut self, other: Builder, units: &mut [Unit]) {
+        let Builder { ids: _, stems, number, stop, capitalized, seen, lower } = other;
+        let mut to: Vec<u32> = Vec::with_capacity(stems.len());
+        for (t, stem) in stems.into_iter().enumerate() {
+            let next = self.stems.len() as u32;
+            let id = match self.ids.get(&stem) {
+                Some(&id) => id,
+                None => {
+                    self.ids.insert(stem.clone(), next);
+                    self.stems.push(stem);
+                    self.number.push(number[t]);
+                    self.stop.push(false);
+                    self.capitalized.push(0);
+                    self.seen.push(0);
+                    self.lower.push(0);
+                    next
+                }
+            };
+            let g = id as usize;
+            self.stop[g] |= stop[t];
+            self.capitalized[g] += capitalized[t];
+            self.seen[g] += seen[t];
+            self.lower[g] += lower[t];
+            to.push(id);
+        }
+        for u in units {
+            for list in [&mut u.terms, &mut u.seq, &mut u.quoted] {
+                for t in list.iter_mut() {
+                    *t = to[*t as usize];
+                }
+            }
+            // Renumbered, each term still once: sorted again by the new numbers.
+            u.terms.sort_unstable();
+            u.quoted.sort_unstable();
+        }
     }
 
     fn units(&mut self, doc: &Document, reading: &Reading) -> Vec<Unit> {
@@ -241,20 +328,24 @@ impl Builder {
         // One unit per sentence at most: reserved at once, so a million-sentence document's
         // units are not copied from one doubled buffer to the next.
         let mut out = Vec::with_capacity(doc.paragraphs.iter().map(|p| p.sentences.len()).sum());
+        let mut scratch = Scratch::default();
+        let mut in_quote: Vec<bool> = Vec::new();
         for (p, para) in doc.paragraphs.iter().enumerate() {
             if para.kind == Kind::Furniture {
                 continue;
             }
             for &span in &para.sentences {
-                let words = words(&doc.text, span);
-                let seq: Vec<u32> =
-                    words.iter().map(|w| self.id(w, &doc.text, reading, &mut cache)).collect();
+                let mut seq: Vec<u32> = Vec::new();
+                in_quote.clear();
+                scan_words(&doc.text, span, &mut scratch, |w| {
+                    seq.push(self.id(&w, &doc.text, reading, &mut cache));
+                    in_quote.push(inside(w.span.start));
+                });
                 let mut terms = seq.clone();
                 terms.sort_unstable();
                 terms.dedup();
-                let in_quote: Vec<bool> = words.iter().map(|w| inside(w.span.start)).collect();
                 let mut quoted: Vec<u32> = Vec::new();
-                if in_quote.iter().filter(|&&q| q).count() * 2 >= words.len().max(1) {
+                if in_quote.iter().filter(|&&q| q).count() * 2 >= seq.len().max(1) {
                     quoted = seq.iter().zip(&in_quote).filter(|(_, &q)| q).map(|(&t, _)| t).collect();
                     quoted.sort_unstable();
                     quoted.dedup();
@@ -276,17 +367,21 @@ impl TermModel {
             d.language.or_else(|| *pair.get_or_init(|| Language::detect_pair(&left.text, &right.text)))
         };
         let (left_lang, right_lang) = (language(left), language(right));
-        let mut b = Builder {
-            ids: HashMap::default(),
-            stems: Vec::new(),
-            number: Vec::new(),
-            stop: Vec::new(),
-            capitalized: Vec::new(),
-            seen: Vec::new(),
-            lower: Vec::new(),
-        };
-        let mut l = b.units(left, &Reading::new(left_lang));
-        let mut r = b.units(right, &Reading::new(right_lang));
+        // Each side's units with its own vocabulary, in parallel; the right side's terms are
+        // then numbered on from the left's, as one pass over both would number them.
+        let ((mut b, mut l), (rb, mut r)) = rayon::join(
+            || {
+                let mut b = Builder::default();
+                let units = b.units(left, &Reading::new(left_lang));
+                (b, units)
+            },
+            || {
+                let mut b = Builder::default();
+                let units = b.units(right, &Reading::new(right_lang));
+                (b, units)
+            },
+        );
+        b.absorb(rb, &mut r);
         let stop = std::mem::take(&mut b.stop);
         let mut df = vec![0u32; b.stems.len()];
         for u in l.iter().chain(&r) {
@@ -526,6 +621,31 @@ mod tests {
         assert_eq!(number_key("4,2", true), "4.2");
         let w = words("soit 1\u{a0}234,5 euros", Span::new(0, 21));
         assert_eq!(w.len(), 3, "{w:?}");
+    }
+
+    /// The two sides are read in parallel: their terms must still be numbered as one pass
+    /// over the left side and then the right would number them, with the counts of both.
+    #[test]
+    fn terms_are_numbered_left_side_first_in_reading_order() {
+        let l = Document::parse(Source::from_text("l", "Zeta alpha mu. Alpha xi."));
+        let r = Document::parse(Source::from_text("r", "Omega mu zeta, then omega alpha pi."));
+        let m = TermModel::build(&l, &r);
+        let id = |w: &str| {
+            m.stems.iter().position(|s| s == w).unwrap_or_else(|| panic!("{w}: {:?}", m.stems)) as u32
+        };
+        let order: Vec<u32> =
+            ["zeta", "alpha", "mu", "xi", "omega", "then", "pi"].iter().map(|w| id(w)).collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{:?}", m.stems);
+        assert_eq!(
+            m.right[0].seq,
+            [id("omega"), id("mu"), id("zeta"), id("then"), id("omega"), id("alpha"), id("pi")]
+        );
+        let mut terms = m.right[0].seq.clone();
+        terms.sort_unstable();
+        terms.dedup();
+        assert_eq!(m.right[0].terms, terms);
+        // "alpha" is in both left sentences and the right one; "omega" in one unit only.
+        assert_eq!((m.df[id("alpha") as usize], m.df[id("omega") as usize]), (3, 1));
     }
 
     #[test]
