@@ -29,9 +29,9 @@ fn main() {
             let s = m.similarity(a, b);
             if s >= floor {
                 let shared: Vec<String> = a
-                    .terms
+                    .terms()
                     .iter()
-                    .filter(|t| b.terms.binary_search(t).is_ok())
+                    .filter(|t| b.terms().binary_search(t).is_ok())
                     .map(|&t| format!("{}:{:.1}", m.stems[t as usize], m.weights[t as usize]))
                     .collect();
                 let cut = |d: &Document, sp: redline::document::Span| {

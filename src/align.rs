@@ -365,13 +365,13 @@ fn explaining(
     other: &[Unit],
 ) -> Vec<(usize, Verdict)> {
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut remaining: Vec<u32> = unit.terms.clone();
+    let mut remaining: Vec<u32> = unit.terms().to_vec();
     let mut out = Vec::with_capacity(cands.len());
     for &(k, score) in cands.iter() {
         let gain = model.explained(&remaining, &other[k]) / unit.weight.max(f32::EPSILON);
         let chosen = out.is_empty() || gain >= FURTHER_SHARE;
         if chosen {
-            remaining.retain(|t| other[k].terms.binary_search(t).is_err());
+            remaining.retain(|t| other[k].terms().binary_search(t).is_err());
         }
         out.push((k, Verdict { score, chosen, gain }));
     }
@@ -404,7 +404,7 @@ fn add_list_scores(model: &TermModel, scores: &mut Scores) -> HashSet<(usize, us
                         }
                         for (item, iu) in units.iter().enumerate().take(end).skip(k) {
                             let content: Vec<u32> =
-                                iu.terms.iter().copied().filter(|&t| !model.is_stop(t)).collect();
+                                iu.terms().iter().copied().filter(|&t| !model.is_stop(t)).collect();
                             if model.explained(&content, ou) > 0.0 {
                                 let key = if left_side { (item, o) } else { (o, item) };
                                 let e = scores.entry(key).or_insert(0.0);
@@ -431,7 +431,7 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
     let index = |units: &[Unit]| {
         let mut idx: Vec<Vec<u32>> = vec![Vec::new(); model.stems.len()];
         for (u, unit) in units.iter().enumerate() {
-            for &t in unit.terms.iter().filter(|&&t| usable(t)) {
+            for &t in unit.terms().iter().filter(|&&t| usable(t)) {
                 idx[t as usize].push(u as u32);
             }
         }
@@ -444,7 +444,7 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
         let scratch = || (vec![0.0f32; to_len], Vec::<usize>::new());
         let score = |(acc, touched): &mut (Vec<f32>, Vec<usize>), (a, unit): (usize, &Unit)| {
             let mut found = Vec::new();
-            for &t in unit.terms.iter().filter(|&&t| usable(t)) {
+            for &t in unit.terms().iter().filter(|&&t| usable(t)) {
                 for &b in &to_index[t as usize] {
                     let b = b as usize;
                     if acc[b] == 0.0 {
@@ -537,8 +537,8 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
             let Some(ps) = partners.get(&u.para) else { continue };
             partner_units.clear();
             partner_units.extend(ps.iter().map(|&p| units_of(p)));
-            for &t in &u.terms {
-                if partner_units.iter().any(|us| us.iter().any(|o| o.terms.binary_search(&t).is_ok())) {
+            for &t in u.terms() {
+                if partner_units.iter().any(|us| us.iter().any(|o| o.terms().binary_search(&t).is_ok())) {
                     hit += model.weights[t as usize];
                 }
             }

@@ -40,6 +40,8 @@ pub enum InputError {
     Fetch(String, String),
     /// A web page in which no article text was found.
     NoArticle(String),
+    /// A text longer than [`MAX_TEXT_BYTES`], and its length.
+    TooLarge(String, usize),
 }
 
 impl fmt::Display for InputError {
@@ -52,6 +54,12 @@ impl fmt::Display for InputError {
             InputError::Empty(n) => write!(f, "{n}: is empty (no text to compare)"),
             InputError::Fetch(n, why) => write!(f, "{n}: cannot fetch: {why}"),
             InputError::NoArticle(n) => write!(f, "{n}: a web page with no article text in it"),
+            InputError::TooLarge(n, len) => write!(
+                f,
+                "{n}: {} MB of text, more than the {} MB redline reads",
+                len >> 20,
+                (MAX_TEXT_BYTES >> 20) + 1
+            ),
         }
     }
 }
@@ -69,9 +77,16 @@ pub fn read_source(path: &str) -> Result<Source, InputError> {
     from_bytes(path, &bytes)
 }
 
+/// The longest text redline reads, in bytes once decoded: offsets into a text are 32-bit
+/// where it holds one for every word (4 GiB, far beyond any memory the analysis would fit in).
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// Decodes the bytes of a text or a web page; a web page is replaced by its article's text.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
     let source = decode(name, bytes)?;
+    if source.text.len() > MAX_TEXT_BYTES {
+        return Err(InputError::TooLarge(source.name, source.text.len()));
+    }
     if crate::extract::looks_like_html(&source.text) {
         return from_html(source);
     }
@@ -231,5 +246,13 @@ mod tests {
         assert_eq!(decode("b", b"abc\0def"), Err(InputError::Binary("b".into())));
         assert_eq!(decode("e", b""), Err(InputError::Empty("e".into())));
         assert_eq!(decode("e", b" \n\r\n\t"), Err(InputError::Empty("e".into())));
+    }
+
+    /// A text of 4 GiB or more is refused in one line (testing it would take the 4 GiB).
+    #[test]
+    fn a_text_beyond_the_limit_is_named_with_its_size() {
+        assert_eq!(MAX_TEXT_BYTES as u64, u64::from(u32::MAX));
+        let e = InputError::TooLarge("big.txt".into(), 5 << 30);
+        assert_eq!(e.to_string(), "big.txt: 5120 MB of text, more than the 4096 MB redline reads");
     }
 }

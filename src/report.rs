@@ -14,7 +14,7 @@ pub struct Report<'a> {
     pub summary: Summary,
     pub links: &'a [Link],
     pub rows: &'a [Row],
-    pub differences: Vec<DifferenceReport<'a>>,
+    pub differences: Differences<'a>,
     pub people: Vec<PersonReport<'a>>,
     pub findings: Vec<FindingReport<'a>>,
 }
@@ -76,7 +76,40 @@ pub struct DocReport<'a> {
     /// Whether the text is the article extracted from a web page (its spans index that
     /// text, not the file's bytes).
     pub extracted: bool,
-    pub paragraphs: Vec<ParagraphReport<'a>>,
+    pub paragraphs: Paragraphs<'a>,
+}
+
+/// A document's paragraphs, written one [`ParagraphReport`] at a time as they are
+/// serialized (a million-paragraph document's reports are never all held at once).
+pub struct Paragraphs<'a>(&'a Document);
+
+impl Serialize for Paragraphs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        s.collect_seq(doc.paragraphs.iter().map(|p| ParagraphReport {
+            text: doc.slice(p.span),
+            kind: p.kind,
+            start: p.span.start,
+            end: p.span.end,
+        }))
+    }
+}
+
+/// A comparison's differences, written one [`DifferenceReport`] at a time as they are
+/// serialized.
+pub struct Differences<'a>(&'a Comparison);
+
+impl Serialize for Differences<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        s.collect_seq(c.differences.iter().map(|d| DifferenceReport {
+            kind: d.kind,
+            left: d.left.map(|(_, s)| [s.start, s.end]),
+            right: d.right.map(|(_, s)| [s.start, s.end]),
+            left_text: d.left.map(|(_, s)| c.left.slice(s)),
+            right_text: d.right.and_then(|(_, s)| c.right.as_ref().map(|r| r.slice(s))),
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -94,16 +127,7 @@ fn doc_report(doc: &Document) -> DocReport<'_> {
         language: doc.language.map(crate::language::Language::code),
         meta: doc.meta.as_ref(),
         extracted: doc.meta.is_some(),
-        paragraphs: doc
-            .paragraphs
-            .iter()
-            .map(|p| ParagraphReport {
-                text: doc.slice(p.span),
-                kind: p.kind,
-                start: p.span.start,
-                end: p.span.end,
-            })
-            .collect(),
+        paragraphs: Paragraphs(doc),
     }
 }
 
@@ -117,17 +141,7 @@ impl<'a> Report<'a> {
             summary: c.summary,
             links: &c.links,
             rows: if pair { &c.rows } else { &[] },
-            differences: c
-                .differences
-                .iter()
-                .map(|d| DifferenceReport {
-                    kind: d.kind,
-                    left: d.left.map(|(_, s)| [s.start, s.end]),
-                    right: d.right.map(|(_, s)| [s.start, s.end]),
-                    left_text: d.left.map(|(_, s)| c.left.slice(s)),
-                    right_text: d.right.and_then(|(_, s)| c.right.as_ref().map(|r| r.slice(s))),
-                })
-                .collect(),
+            differences: Differences(c),
             people: c
                 .people
                 .persons

@@ -15,16 +15,42 @@ pub struct Unit {
     /// The kind of that paragraph.
     pub kind: Kind,
     pub span: Span,
+    /// [`Unit::seq`], then [`Unit::terms`], then [`Unit::quoted`], in one allocation (a
+    /// million-sentence document holds a million units).
+    ids: Box<[u32]>,
+    /// Where the terms start in `ids`, and where the quoted terms start.
+    terms_at: u32,
+    quoted_at: u32,
+    /// The sum of the terms' weights.
+    pub weight: f32,
+}
+
+impl Unit {
+    /// A unit of its term ids in reading order (`seq`), sorted each once (`terms`), and its
+    /// quoted terms sorted each once (`quoted`); weighed later.
+    fn new(para: usize, kind: Kind, span: Span, seq: &[u32], terms: &[u32], quoted: &[u32]) -> Unit {
+        let ids: Box<[u32]> = [seq, terms, quoted].concat().into_boxed_slice();
+        let terms_at = seq.len() as u32;
+        let quoted_at = (seq.len() + terms.len()) as u32;
+        Unit { para, kind, span, ids, terms_at, quoted_at, weight: 0.0 }
+    }
+
     /// Term ids, sorted, each once.
-    pub terms: Vec<u32>,
+    pub fn terms(&self) -> &[u32] {
+        &self.ids[self.terms_at as usize..self.quoted_at as usize]
+    }
+
     /// Term ids in reading order (for shared phrases).
-    pub seq: Vec<u32>,
+    pub fn seq(&self) -> &[u32] {
+        &self.ids[..self.terms_at as usize]
+    }
+
     /// When most of the sentence is a quotation: the terms inside it, sorted, each once
     /// (empty otherwise). What such a sentence shares only outside its quotation is who
     /// said it, not what was said.
-    pub quoted: Vec<u32>,
-    /// The sum of the terms' weights.
-    pub weight: f32,
+    pub fn quoted(&self) -> &[u32] {
+        &self.ids[self.quoted_at as usize..]
+    }
 }
 
 /// Both documents' sentences as weighted term sets over one shared vocabulary.
@@ -307,14 +333,13 @@ impl Builder {
             to.push(id);
         }
         for u in units {
-            for list in [&mut u.terms, &mut u.seq, &mut u.quoted] {
-                for t in list.iter_mut() {
-                    *t = to[*t as usize];
-                }
+            for t in u.ids.iter_mut() {
+                *t = to[*t as usize];
             }
             // Renumbered, each term still once: sorted again by the new numbers.
-            u.terms.sort_unstable();
-            u.quoted.sort_unstable();
+            let (terms_at, quoted_at) = (u.terms_at as usize, u.quoted_at as usize);
+            u.ids[terms_at..quoted_at].sort_unstable();
+            u.ids[quoted_at..].sort_unstable();
         }
     }
 
@@ -330,28 +355,30 @@ impl Builder {
         let mut out = Vec::with_capacity(doc.paragraphs.iter().map(|p| p.sentences.len()).sum());
         let mut scratch = Scratch::default();
         let mut in_quote: Vec<bool> = Vec::new();
+        let (mut seq, mut terms, mut quoted): (Vec<u32>, Vec<u32>, Vec<u32>) = Default::default();
         for (p, para) in doc.paragraphs.iter().enumerate() {
             if para.kind == Kind::Furniture {
                 continue;
             }
             for &span in &para.sentences {
-                let mut seq: Vec<u32> = Vec::new();
+                seq.clear();
                 in_quote.clear();
                 scan_words(&doc.text, span, &mut scratch, |w| {
                     seq.push(self.id(&w, &doc.text, reading, &mut cache));
                     in_quote.push(inside(w.span.start));
                 });
-                let mut terms = seq.clone();
+                terms.clear();
+                terms.extend_from_slice(&seq);
                 terms.sort_unstable();
                 terms.dedup();
-                let mut quoted: Vec<u32> = Vec::new();
+                quoted.clear();
                 if in_quote.iter().filter(|&&q| q).count() * 2 >= seq.len().max(1) {
-                    quoted = seq.iter().zip(&in_quote).filter(|(_, &q)| q).map(|(&t, _)| t).collect();
+                    quoted.extend(seq.iter().zip(&in_quote).filter(|(_, &q)| q).map(|(&t, _)| t));
                     quoted.sort_unstable();
                     quoted.dedup();
                 }
                 if !terms.is_empty() {
-                    out.push(Unit { para: p, kind: para.kind, span, terms, seq, quoted, weight: 0.0 });
+                    out.push(Unit::new(p, para.kind, span, &seq, &terms, &quoted));
                 }
             }
         }
@@ -385,7 +412,7 @@ impl TermModel {
         let stop = std::mem::take(&mut b.stop);
         let mut df = vec![0u32; b.stems.len()];
         for u in l.iter().chain(&r) {
-            for &t in &u.terms {
+            for &t in u.terms() {
                 df[t as usize] += 1;
             }
         }
@@ -417,7 +444,7 @@ impl TermModel {
             })
             .collect();
         for u in l.iter_mut().chain(r.iter_mut()) {
-            u.weight = u.terms.iter().map(|&t| weights[t as usize]).sum();
+            u.weight = u.terms().iter().map(|&t| weights[t as usize]).sum();
         }
         let prefix = b
             .stems
@@ -438,24 +465,23 @@ impl TermModel {
     pub fn merged(&self, units: &[Unit]) -> Option<Unit> {
         let first = units.first()?;
         let last = units.last()?;
-        let mut terms: Vec<u32> = units.iter().flat_map(|u| u.terms.iter().copied()).collect();
+        let mut terms: Vec<u32> = units.iter().flat_map(|u| u.terms().iter().copied()).collect();
         terms.sort_unstable();
         terms.dedup();
-        let weight = terms.iter().map(|&t| self.weights[t as usize]).sum();
-        Some(Unit {
-            para: first.para,
-            kind: first.kind,
-            span: Span::new(first.span.start, last.span.end),
-            terms,
-            seq: units.iter().flat_map(|u| u.seq.iter().copied()).collect(),
-            quoted: Vec::new(),
-            weight,
-        })
+        let seq: Vec<u32> = units.iter().flat_map(|u| u.seq().iter().copied()).collect();
+        let span = Span::new(first.span.start, last.span.end);
+        let mut unit = Unit::new(first.para, first.kind, span, &seq, &terms, &[]);
+        unit.weight = terms.iter().map(|&t| self.weights[t as usize]).sum();
+        Some(unit)
     }
 
     /// The weight of `a`'s terms among `remaining` that `b` also has.
     pub fn explained(&self, remaining: &[u32], b: &Unit) -> f32 {
-        remaining.iter().filter(|t| b.terms.binary_search(t).is_ok()).map(|&t| self.weights[t as usize]).sum()
+        remaining
+            .iter()
+            .filter(|t| b.terms().binary_search(t).is_ok())
+            .map(|&t| self.weights[t as usize])
+            .sum()
     }
 
     /// Whether all two units share is who is speaking: one of them is mostly a quotation, and
@@ -463,8 +489,10 @@ impl TermModel {
     /// Haringey councillor" and another quotation of his).
     pub fn only_attribution(&self, a: &Unit, b: &Unit) -> bool {
         let shared =
-            || a.terms.iter().filter(|&&t| !self.stop[t as usize] && b.terms.binary_search(&t).is_ok());
-        [a, b].iter().any(|u| !u.quoted.is_empty() && shared().all(|t| u.quoted.binary_search(t).is_err()))
+            || a.terms().iter().filter(|&&t| !self.stop[t as usize] && b.terms().binary_search(&t).is_ok());
+        [a, b]
+            .iter()
+            .any(|u| !u.quoted().is_empty() && shared().all(|t| u.quoted().binary_search(t).is_err()))
     }
 
     /// The longest phrase two units write word for word, counted in the content words in it
@@ -476,7 +504,8 @@ impl TermModel {
         // the common run ending at this word of `a` and word j of `b`, None where they differ.
         // Sentences are short; a "sentence" of thousands of words (text without full stops) is
         // searched in its first PHRASE_WINDOW words, so one pair cannot cost quadratic time.
-        let (sa, sb) = (&a.seq[..a.seq.len().min(PHRASE_WINDOW)], &b.seq[..b.seq.len().min(PHRASE_WINDOW)]);
+        let (sa, sb) =
+            (&a.seq()[..a.seq().len().min(PHRASE_WINDOW)], &b.seq()[..b.seq().len().min(PHRASE_WINDOW)]);
         let mut prev = vec![None::<usize>; sb.len() + 1];
         let mut cur = vec![None::<usize>; sb.len() + 1];
         let mut best = 0;
@@ -492,17 +521,17 @@ impl TermModel {
 
     /// How many content words two units share that are not names.
     pub fn shared_words_not_names(&self, a: &Unit, b: &Unit) -> usize {
-        a.terms
+        a.terms()
             .iter()
             .filter(|&&t| {
-                !self.stop[t as usize] && !self.name[t as usize] && b.terms.binary_search(&t).is_ok()
+                !self.stop[t as usize] && !self.name[t as usize] && b.terms().binary_search(&t).is_ok()
             })
             .count()
     }
 
     /// How many content words (not function words) two units share.
     pub fn shared_content(&self, a: &Unit, b: &Unit) -> usize {
-        a.terms.iter().filter(|&&t| !self.stop[t as usize] && b.terms.binary_search(&t).is_ok()).count()
+        a.terms().iter().filter(|&&t| !self.stop[t as usize] && b.terms().binary_search(&t).is_ok()).count()
     }
 
     /// Whether a term is a function word (weighted down, never used to find candidates).
@@ -532,8 +561,8 @@ impl TermModel {
     fn similarity_with(&self, a: &Unit, b: &Unit, only_a: &mut Vec<u32>, only_b: &mut Vec<u32>) -> f32 {
         let (mut i, mut j) = (0, 0);
         let mut shared = 0.0;
-        while i < a.terms.len() && j < b.terms.len() {
-            let (x, y) = (a.terms[i], b.terms[j]);
+        while i < a.terms().len() && j < b.terms().len() {
+            let (x, y) = (a.terms()[i], b.terms()[j]);
             if x == y {
                 shared += self.weights[x as usize];
                 i += 1;
@@ -546,8 +575,8 @@ impl TermModel {
                 j += 1;
             }
         }
-        only_a.extend_from_slice(&a.terms[i..]);
-        only_b.extend_from_slice(&b.terms[j..]);
+        only_a.extend_from_slice(&a.terms()[i..]);
+        only_b.extend_from_slice(&b.terms()[j..]);
         shared += self.related_forms(only_a, only_b);
         (shared / (a.weight * b.weight).sqrt()).min(1.0)
     }
@@ -637,13 +666,13 @@ mod tests {
             ["zeta", "alpha", "mu", "xi", "omega", "then", "pi"].iter().map(|w| id(w)).collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{:?}", m.stems);
         assert_eq!(
-            m.right[0].seq,
+            m.right[0].seq(),
             [id("omega"), id("mu"), id("zeta"), id("then"), id("omega"), id("alpha"), id("pi")]
         );
-        let mut terms = m.right[0].seq.clone();
+        let mut terms = m.right[0].seq().to_vec();
         terms.sort_unstable();
         terms.dedup();
-        assert_eq!(m.right[0].terms, terms);
+        assert_eq!(m.right[0].terms(), terms);
         // "alpha" is in both left sentences and the right one; "omega" in one unit only.
         assert_eq!((m.df[id("alpha") as usize], m.df[id("omega") as usize]), (3, 1));
     }

@@ -68,26 +68,27 @@ impl People {
     /// The people of a pair (or of one document when `right` is `None`).
     pub fn find(left: &Document, right: Option<&Document>) -> People {
         let docs: Vec<&Document> = std::iter::once(left).chain(right).collect();
-        let lists = Lists::get();
-        let mut lower: FxHashSet<Cow<str>> = FxHashSet::default();
-        // Two passes, one document's tokens at a time: first the words written in lower case
-        // anywhere, then each document's names and places. Tokenising twice costs less than
-        // holding both documents' tokens at once (24 bytes a token: 48 MB for a 4 MB pair),
-        // and every pass reuses one buffer: fresh memory costs its zeroing.
-        let mut toks = Vec::new();
-        for doc in &docs {
-            tokenize(doc, &mut toks);
-            for tok in toks.iter().filter(|t| t.shape == Shape::Lower) {
-                lower.insert(lower_case(&doc.text[tok.span.start..tok.span.end]));
-            }
+        if docs.iter().any(|d| u32::try_from(d.text.len()).is_err()) {
+            // Beyond the tokens' 32-bit offsets (the reader refuses such input before this).
+            return People { places: vec![Places::default(); docs.len()], ..People::default() };
         }
-        let (candidates, places): (Vec<Vec<Candidate>>, Vec<Places>) = docs
-            .iter()
-            .map(|doc| {
-                tokenize(doc, &mut toks);
-                (candidates(&doc.text, &toks, lists, &lower), places_of(doc, &toks))
-            })
-            .unzip();
+        let lists = Lists::get();
+        // Each document's tokens and the words it writes in lower case, the two documents in
+        // parallel; then each document's names and places, which need both documents' lower
+        // case words, again in parallel.
+        let ((left_toks, mut lower), right_read) =
+            rayon::join(|| tokens_and_lower_words(left), || right.map(tokens_and_lower_words));
+        let right_toks = right_read.map(|(toks, right_lower)| {
+            lower.extend(right_lower);
+            toks
+        });
+        let find = |doc: &Document, toks: Vec<Token>| {
+            (candidates(&doc.text, &toks, lists, &lower), places_of(doc, &toks))
+        };
+        let (left_found, right_found) =
+            rayon::join(|| find(left, left_toks), || right.zip(right_toks).map(|(r, t)| find(r, t)));
+        let (candidates, places): (Vec<Vec<Candidate>>, Vec<Places>) =
+            std::iter::once(left_found).chain(right_found).unzip();
         People { places, ..link(&docs, candidates) }
     }
 
@@ -99,6 +100,18 @@ impl People {
             &self.right
         }
     }
+}
+
+/// A document's tokens, and the words it writes in lower case.
+fn tokens_and_lower_words(doc: &Document) -> (Vec<Token>, FxHashSet<Cow<'_, str>>) {
+    let mut toks = Vec::new();
+    tokenize(doc, &mut toks);
+    let lower = toks
+        .iter()
+        .filter(|t| t.shape == Shape::Lower)
+        .map(|t| lower_case(&doc.text[t.start as usize..t.end as usize]))
+        .collect();
+    (toks, lower)
 }
 
 /// A place or organisation named in a document: where, and its name folded to one form
@@ -168,7 +181,10 @@ fn places_of(doc: &Document, toks: &[Token]) -> Places {
         }
         match found {
             Some((n, key)) => {
-                out.push(Place { span: Span::new(t.span.start, toks[i + n - 1].span.end), key: alias(key) });
+                out.push(Place {
+                    span: Span::new(t.span().start, toks[i + n - 1].span().end),
+                    key: alias(key),
+                });
                 i += n;
             }
             None => i += 1,
@@ -274,7 +290,10 @@ enum Shape {
 
 #[derive(Debug, Clone, Copy)]
 struct Token {
-    span: Span,
+    /// Where the token starts and ends in the text, as 32-bit offsets: a token takes 12 bytes,
+    /// so both documents' tokens are held at once ([`People::find`] reads no text of 4 GiB).
+    start: u32,
+    end: u32,
     shape: Shape,
     /// The first word of its sentence.
     first: bool,
@@ -293,6 +312,12 @@ const ABBREVIATIONS: &[&str] = &[
 /// Number words never name a person ("Formula One", "Group Seven").
 const NUMBER_WORDS: &[&str] =
     &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand"];
+
+impl Token {
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -343,7 +368,8 @@ fn tokenize(doc: &Document, out: &mut Vec<Token>) {
                     }
                 }
                 out.push(Token {
-                    span: Span::new(byte(i), byte(i + 1)),
+                    start: byte(i) as u32,
+                    end: byte(i + 1) as u32,
                     shape: Shape::Punct,
                     first: false,
                     possessive: false,
@@ -405,7 +431,8 @@ fn tokenize(doc: &Document, out: &mut Vec<Token>) {
             let body = &s[chars[start].0..chars.get(end).map_or(s.len(), |&(b, _)| b)];
             let shape = shape_of(body);
             out.push(Token {
-                span: Span::new(byte(start), byte(end)),
+                start: byte(start) as u32,
+                end: byte(end) as u32,
                 shape,
                 first: at_start && shape != Shape::Number,
                 possessive,
@@ -472,7 +499,7 @@ fn mark_capital_sentences(text: &str, tokens: &mut [Token]) {
         // Title case: five or more words and hardly any lower case except short ones.
         let long_lower = words
             .iter()
-            .filter(|t| t.shape == Shape::Lower && text[t.span.start..t.span.end].chars().count() > 3)
+            .filter(|t| t.shape == Shape::Lower && text[t.span().start..t.span().end].chars().count() > 3)
             .count();
         let title_case = words.len() >= 5 && long_lower == 0 && !ends_like_prose(text, &tokens[i..j]);
         if capitals_only || title_case {
@@ -487,7 +514,7 @@ fn mark_capital_sentences(text: &str, tokens: &mut [Token]) {
 /// Whether a token run ends with sentence punctuation, as prose does and headlines rarely do.
 fn ends_like_prose(text: &str, tokens: &[Token]) -> bool {
     tokens.last().is_some_and(|t| {
-        t.shape == Shape::Punct && matches!(&text[t.span.start..t.span.end], "." | "!" | "?" | "”" | "\"")
+        t.shape == Shape::Punct && matches!(&text[t.span().start..t.span().end], "." | "!" | "?" | "”" | "\"")
     })
 }
 
@@ -509,7 +536,7 @@ struct Candidate {
 /// A token's word lower-cased, without a trailing full stop, apostrophes straightened; the
 /// text itself (not a copy) when it is written so already, as most words are.
 fn low<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
-    let w = text[t.span.start..t.span.end].trim_end_matches('.');
+    let w = text[t.span().start..t.span().end].trim_end_matches('.');
     if w.contains('’') {
         Cow::Owned(w.to_lowercase().replace('’', "'"))
     } else {
@@ -580,14 +607,14 @@ fn judge(
     out: &mut Vec<Candidate>,
 ) {
     let lows: Vec<String> = toks[i..j].iter().map(|t| low(text, t).into_owned()).collect();
-    let whole = Span::new(toks[i].span.start, toks[j - 1].span.end);
+    let whole = Span::new(toks[i].span().start, toks[j - 1].span().end);
     let thing = |span: Span| Candidate { span, words: vec![], person: false, thing: true, caps_free: false };
     if toks[i..j].iter().any(|t| t.caps_free) {
         // Capitals prove nothing here: each word may only repeat a name known elsewhere.
         for (t, w) in toks[i..j].iter().zip(&lows) {
             if !lists.particles.contains(w.as_str()) && !lists.common.contains(w.as_str()) {
                 out.push(Candidate {
-                    span: t.span,
+                    span: t.span(),
                     words: vec![w.clone()],
                     person: false,
                     thing: false,
@@ -666,7 +693,7 @@ fn judge(
         }
         if lists.calendar.contains(w) || lists.demonyms.contains(w) || lists.places.contains(w) {
             if b - a == 1 {
-                out.push(thing(toks[i + a].span));
+                out.push(thing(toks[i + a].span()));
                 return;
             }
             b -= 1;
@@ -691,7 +718,7 @@ fn judge(
     if words.is_empty() {
         return;
     }
-    let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+    let span = Span::new(name[0].span().start, name[name.len() - 1].span().end);
     let mut c = Candidate { span, words, person: false, thing: false, caps_free: false };
     let k = c.words.len();
     if k == 1 && lists.titles.contains(c.words[0].as_str()) {
