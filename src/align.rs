@@ -2,7 +2,7 @@
 //! side-by-side view built from them.
 
 use crate::document::{Document, Kind};
-use crate::links::{Link, Row, RowStatus};
+use crate::links::{Link, Paras, Row, RowStatus};
 use crate::progress::Progress;
 use crate::terms::{TermModel, Unit};
 use rayon::prelude::*;
@@ -21,8 +21,8 @@ pub struct Alignment {
 pub fn single(doc: &Document) -> Alignment {
     let rows = (0..doc.paragraphs.len())
         .map(|i| Row {
-            left: vec![i],
-            right: vec![],
+            left: smallvec::smallvec![i],
+            right: Paras::new(),
             status: if doc.paragraphs[i].kind == Kind::Furniture {
                 RowStatus::Furniture
             } else {
@@ -587,7 +587,11 @@ pub fn rows_from_links(left: &Document, right: &Document, links: &mut [Link]) ->
         } else {
             RowStatus::Added
         };
-        let (l, r) = if is_left { (vec![i], vec![]) } else { (vec![], vec![i]) };
+        let (l, r): (Paras, Paras) = if is_left {
+            (smallvec::smallvec![i], Paras::new())
+        } else {
+            (Paras::new(), smallvec::smallvec![i])
+        };
         rows.push(Row { left: l, right: r, status });
     };
     for (l0, l1, r0, r1) in groups.into_iter().chain(std::iter::once((
@@ -607,8 +611,8 @@ pub fn rows_from_links(left: &Document, right: &Document, links: &mut [Link]) ->
         if l0 >= left.paragraphs.len() && r0 >= right.paragraphs.len() {
             break;
         }
-        let l: Vec<usize> = (l0..=l1).collect();
-        let r: Vec<usize> = (r0..=r1).collect();
+        let l: Paras = (l0..=l1).collect();
+        let r: Paras = (r0..=r1).collect();
         let same = l.len() == r.len()
             && l.iter()
                 .zip(&r)

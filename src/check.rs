@@ -73,7 +73,7 @@ pub fn history(docs: &[Document], options: TextOptions) -> Result<(), String> {
     }
     for (para, blamed) in latest.paragraphs.iter().zip(&hist.blame.paragraphs) {
         let spans: Vec<Span> = blamed.iter().map(|b| b.span).collect();
-        if spans != para.sentences {
+        if spans[..] != para.sentences[..] {
             return Err("blame's sentences are not the paragraph's".into());
         }
         for b in blamed {

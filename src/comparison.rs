@@ -6,7 +6,7 @@ use crate::align::{self, Alignment};
 use crate::document::{Document, Span};
 use crate::findings::{self, Finding};
 use crate::input::Source;
-pub use crate::links::{Link, Row, RowStatus};
+pub use crate::links::{Link, Paras, Row, RowStatus};
 use crate::people::People;
 pub use crate::progress::{Progress, Stage};
 use crate::words::{self, WordDiff};
@@ -83,8 +83,8 @@ impl Comparison {
         let (n, m) = (left.paragraphs.len(), right.as_ref().map_or(0, |d| d.paragraphs.len()));
         let rows: Vec<Row> = (0..n.max(m))
             .map(|k| Row {
-                left: if k < n { vec![k] } else { vec![] },
-                right: if k < m { vec![k] } else { vec![] },
+                left: if k < n { smallvec::smallvec![k] } else { Paras::new() },
+                right: if k < m { smallvec::smallvec![k] } else { Paras::new() },
                 status: RowStatus::Same,
             })
             .collect();
@@ -264,7 +264,7 @@ impl Comparison {
     }
 }
 
-fn row_index(rows: &[Row], n: usize, side: impl Fn(&Row) -> &Vec<usize>) -> Vec<usize> {
+fn row_index(rows: &[Row], n: usize, side: impl Fn(&Row) -> &Paras) -> Vec<usize> {
     let mut out = vec![0; n];
     for (r, row) in rows.iter().enumerate() {
         for &p in side(row) {

@@ -53,12 +53,16 @@ impl Kind {
     }
 }
 
+/// A paragraph's sentence spans.
+pub type Sentences = smallvec::SmallVec<[Span; 1]>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     pub span: Span,
     pub kind: Kind,
-    /// Sentence spans, in order, inside `span`.
-    pub sentences: Vec<Span>,
+    /// Sentence spans, in order, inside `span` (one inline: most paragraphs of a long list
+    /// of lines have one sentence, and make no allocation for it).
+    pub sentences: Sentences,
 }
 
 /// A parsed article.
@@ -89,7 +93,7 @@ impl Document {
                 Paragraph {
                     span,
                     kind: classify(t),
-                    sentences: sentences_of(&source.text, span, ordinal_dot),
+                    sentences: sentences_of(&source.text, span, ordinal_dot).into(),
                 }
             })
             .collect();

@@ -52,10 +52,13 @@ impl RowStatus {
     }
 }
 
+/// The paragraphs of one side of a row: one (or none) inline, several on the heap.
+pub type Paras = smallvec::SmallVec<[usize; 1]>;
+
 /// One row of the side-by-side view: zero, one or several paragraphs a side, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
-    pub left: Vec<usize>,
-    pub right: Vec<usize>,
+    pub left: Paras,
+    pub right: Paras,
     pub status: RowStatus,
 }

@@ -463,7 +463,7 @@ pub fn diff_texts(a: &str, b: &str) -> Vec<Piece> {
         let para = crate::document::Paragraph {
             span,
             kind: Kind::Body,
-            sentences: crate::document::sentences(t, span),
+            sentences: crate::document::sentences(t, span).into(),
         };
         Document {
             name: String::new(),
