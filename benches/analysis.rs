@@ -1,4 +1,5 @@
-//! Benchmarks: the analysis of the bundled pair, a ~100 KB and a ~4 MB generated pair, the
+//! Benchmarks: the analysis of the bundled pair, a ~100 KB and a ~4 MB generated pair (and one
+//! of 4 MB with most of every paragraph reworded), the
 //! real 4 MB rewrite of `../shared/data/big-pair` when it is there; one
 //! frame drawn at the start, middle and end of the large pair; the wrapped layout of the
 //! large pair (what a resize costs); one navigation key; every step of a ten-version history.
@@ -28,6 +29,8 @@ fn compare(a: &str, b: &str) -> Comparison {
 /// Paragraphs that make a generated original of about 4 MB (and 100 KB).
 const LARGE: usize = 11_800;
 const MEDIUM: usize = 290;
+/// The share of words the heavily reworded pair replaces.
+const HEAVY_REWORDING: f64 = 0.6;
 
 fn analysis(c: &mut Criterion) {
     let mut g = c.benchmark_group("analysis");
@@ -39,6 +42,10 @@ fn analysis(c: &mut Criterion) {
     let (a, r) = redline::synth::pair(1, LARGE);
     g.sample_size(10);
     g.bench_function("4MB", |b| b.iter(|| compare(black_box(&a), &r)));
+    // The same size with most of every paragraph reworded (each word replaced with
+    // probability 0.6), as real rewrites are: long word differences, weaker links.
+    let (a, r) = redline::synth::reworded_pair(1, LARGE, HEAVY_REWORDING);
+    g.bench_function("4MB_reworded", |b| b.iter(|| compare(black_box(&a), &r)));
     // A real rewrite of 4 MB a side (two English Bibles, every verse reworded), from the
     // development data beside the repository when it is there.
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/big-pair");

@@ -90,6 +90,20 @@ pub fn pair(seed: u64, paragraphs: usize) -> (String, String) {
 /// Like [`pair`], with the truth: for each rewrite paragraph, the original paragraph it was
 /// made from (`None` for inserted ones).
 pub fn pair_with_truth(seed: u64, paragraphs: usize) -> (String, String, Vec<Option<usize>>) {
+    reworded_with_truth(seed, paragraphs, LIGHT_REWORDING)
+}
+
+/// The share of words [`pair`] replaces in each paragraph it keeps: a light edit.
+const LIGHT_REWORDING: f64 = 0.15;
+
+/// Like [`pair`], with each word of a kept paragraph replaced with probability `swap`
+/// (0.6: most of every paragraph reworded, as a real rewrite does).
+pub fn reworded_pair(seed: u64, paragraphs: usize, swap: f64) -> (String, String) {
+    let (a, b, _) = reworded_with_truth(seed, paragraphs, swap);
+    (a, b)
+}
+
+fn reworded_with_truth(seed: u64, paragraphs: usize, swap: f64) -> (String, String, Vec<Option<usize>>) {
     let mut rng = Rng::new(seed);
     let vocab = vocabulary(20_000);
     let original: Vec<String> = (0..paragraphs).map(|_| paragraph(&mut rng, &vocab)).collect();
@@ -102,7 +116,7 @@ pub fn pair_with_truth(seed: u64, paragraphs: usize) -> (String, String, Vec<Opt
         let words: Vec<String> = p
             .split(' ')
             .map(
-                |w| if rng.chance(0.15) { vocab[zipf(&mut rng, vocab.len())].clone() } else { w.to_string() },
+                |w| if rng.chance(swap) { vocab[zipf(&mut rng, vocab.len())].clone() } else { w.to_string() },
             )
             .collect();
         let text = words.join(" ");

@@ -160,9 +160,11 @@ fn places_of(doc: &Document, toks: &[Token]) -> Places {
             i += 1;
             continue;
         }
-        // The longest known phrase starting here ("United States", "Rio de Janeiro").
+        // The longest known phrase starting here ("United States", "Rio de Janeiro"), looked
+        // for only after a word that starts one.
         let mut found = None;
-        for n in (2..=3).rev() {
+        let starts_phrase = lists.phrase_starts.contains(low(text, t).as_ref());
+        for n in (2..=3).rev().filter(|_| starts_phrase) {
             if i + n > toks.len() || toks[i + 1..i + n].iter().any(|t| t.shape == Shape::Punct) {
                 continue;
             }
@@ -205,6 +207,8 @@ struct Lists {
     not_person: FxHashSet<&'static str>,
     places: FxHashSet<&'static str>,
     place_phrases: FxHashSet<&'static str>,
+    /// The first words of the place phrases ("united", "rio").
+    phrase_starts: FxHashSet<&'static str>,
     thing_prefixes: FxHashSet<&'static str>,
     orgs: FxHashSet<&'static str>,
     person_nouns: FxHashSet<&'static str>,
@@ -243,6 +247,7 @@ impl Lists {
                 not_person: set(NOT_PERSON_WORDS),
                 places: set(PLACES),
                 place_phrases: set(PLACE_PHRASES),
+                phrase_starts: PLACE_PHRASES.iter().filter_map(|p| p.split(' ').next()).collect(),
                 thing_prefixes: set(THING_PREFIXES),
                 orgs: set(ORGS),
                 person_nouns: set(PERSON_NOUNS),
@@ -606,16 +611,16 @@ fn judge(
     lower: &FxHashSet<Cow<str>>,
     out: &mut Vec<Candidate>,
 ) {
-    let lows: Vec<String> = toks[i..j].iter().map(|t| low(text, t).into_owned()).collect();
+    let lows: Vec<Cow<str>> = toks[i..j].iter().map(|t| low(text, t)).collect();
     let whole = Span::new(toks[i].span().start, toks[j - 1].span().end);
     let thing = |span: Span| Candidate { span, words: vec![], person: false, thing: true, caps_free: false };
     if toks[i..j].iter().any(|t| t.caps_free) {
         // Capitals prove nothing here: each word may only repeat a name known elsewhere.
         for (t, w) in toks[i..j].iter().zip(&lows) {
-            if !lists.particles.contains(w.as_str()) && !lists.common.contains(w.as_str()) {
+            if !lists.particles.contains(w.as_ref()) && !lists.common.contains(w.as_ref()) {
                 out.push(Candidate {
                     span: t.span(),
-                    words: vec![w.clone()],
+                    words: vec![w.to_string()],
                     person: false,
                     thing: false,
                     caps_free: true,
@@ -625,7 +630,7 @@ fn judge(
         return;
     }
     // Every place phrase has a space, and one word has none: only a run of words can hold one.
-    if lists.thing_prefixes.contains(lows[0].as_str())
+    if lists.thing_prefixes.contains(lows[0].as_ref())
         || (lows.len() > 1 && {
             let phrase = lows.join(" ");
             lists.place_phrases.iter().any(|p| phrase.contains(p))
@@ -644,9 +649,9 @@ fn judge(
             || (w.contains('-') && w.split('-').all(|p| lists.titles.contains(p) || lists.roles.contains(p)))
     };
     for x in 0..lows.len().saturating_sub(1) {
-        let w = lows[x].as_str();
+        let w = lows[x].as_ref();
         let t = &toks[i + x];
-        let rest_named = lows[x + 1..].iter().any(|w| !lists.suffixes.contains(w.as_str()));
+        let rest_named = lows[x + 1..].iter().any(|w| !lists.suffixes.contains(w.as_ref()));
         if !rest_named {
             break;
         }
@@ -683,7 +688,7 @@ fn judge(
     // After the name: dates and places ("Putin Monday") go, but an organisation word makes
     // the whole run a thing ("White House", "Trump Tower").
     while b > a {
-        let w = lows[b - 1].as_str();
+        let w = lows[b - 1].as_ref();
         if lists.suffixes.contains(w) {
             break;
         }
@@ -710,8 +715,8 @@ fn judge(
         .zip(&lows[a..b])
         .filter(|(t, w)| {
             t.shape != Shape::Initial
-                && !lists.particles.contains(w.as_str())
-                && !lists.suffixes.contains(w.as_str())
+                && !lists.particles.contains(w.as_ref())
+                && !lists.suffixes.contains(w.as_ref())
         })
         .map(|(_, w)| w.trim_start_matches("al-").to_string())
         .collect();
@@ -736,7 +741,7 @@ fn judge(
             return;
         }
     }
-    if c.words.iter().any(|w| lists.is_thing(w) || NUMBER_WORDS.contains(&w.as_str())) {
+    if c.words.iter().any(|w| lists.is_thing(w) || NUMBER_WORDS.contains(&w.as_ref())) {
         let first_name_place = k >= 2 && lists.is_first_name(&c.words[0]) && !lists.is_thing(&c.words[k - 1]);
         if !first_name_place {
             c.thing = true;
