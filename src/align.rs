@@ -467,7 +467,7 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
                 let headings =
                     (model.left[key.0].kind == Kind::Heading, model.right[key.1].kind == Kind::Heading);
                 if headings.0 == headings.1 {
-                    found.push((key, model.similarity(&model.left[key.0], &model.right[key.1])));
+                    found.push(key);
                 }
             }
             for &b in touched.iter() {
@@ -477,20 +477,29 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
             progress.scored.fetch_add(1, Ordering::Relaxed);
             found
         };
-        from.par_iter()
-            .enumerate()
-            .map_with(scratch(), score)
-            .flatten_iter()
-            .collect::<Vec<((usize, usize), f32)>>()
+        from.par_iter().enumerate().map_with(scratch(), score).flatten_iter().collect::<Vec<(usize, usize)>>()
     };
     let (forward, backward) = rayon::join(
         || one_way(&model.left, &right_index, model.right.len(), false),
         || one_way(&model.right, &left_index, model.left.len(), true),
     );
+    // A pair both sentences pick (about half of them) is scored once: the distinct pairs, in
+    // the order the two passes found them, then their similarities in parallel.
     let mut pairs: Scores = HashMap::default();
     pairs.reserve(forward.len() + backward.len());
-    pairs.extend(forward);
-    pairs.extend(backward);
+    let mut keys = forward;
+    pairs.extend(keys.iter().map(|&k| (k, 0.0)));
+    for k in backward {
+        if let std::collections::hash_map::Entry::Vacant(e) = pairs.entry(k) {
+            e.insert(0.0);
+            keys.push(k);
+        }
+    }
+    let scores: Vec<f32> =
+        keys.par_iter().map(|&(i, j)| model.similarity(&model.left[i], &model.right[j])).collect();
+    for (k, s) in keys.iter().zip(scores) {
+        pairs.insert(*k, s);
+    }
     pairs
 }
 
