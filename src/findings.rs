@@ -104,10 +104,14 @@ pub struct Quote {
 
 /// Everything the lens finds in a pair, grouped by kind and in reading order within a kind.
 pub fn find(left: &Document, right: &Document, links: &[Link], people: &People) -> Vec<Finding> {
-    let mut out = Vec::new();
-    out.extend(quote_findings(left, right, links, people));
-    out.extend(number_findings(left, right, links));
-    out.extend(name_findings(left, right, people));
+    // The three lenses in parallel, their findings in this order before the (stable) sort.
+    let (quotes, (numbers, names)) = rayon::join(
+        || quote_findings(left, right, links, people),
+        || rayon::join(|| number_findings(left, right, links), || name_findings(left, right, people)),
+    );
+    let mut out = quotes;
+    out.extend(numbers);
+    out.extend(names);
     out.sort_by_key(|f| (f.kind, f.left.or(f.right).map(|s| s.start)));
     out
 }
@@ -584,8 +588,11 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
 }
 
 fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Finding> {
-    let lf: Vec<Vec<Fact>> = left.paragraphs.iter().map(|p| facts(left, p.span)).collect();
-    let rf: Vec<Vec<Fact>> = right.paragraphs.iter().map(|p| facts(right, p.span)).collect();
+    use rayon::prelude::*;
+    let all_facts = |doc: &Document| -> Vec<Vec<Fact>> {
+        doc.paragraphs.par_iter().map(|p| facts(doc, p.span)).collect()
+    };
+    let (lf, rf) = rayon::join(|| all_facts(left), || all_facts(right));
     // Groups of linked paragraphs: connected parts of the link graph.
     let n = left.paragraphs.len();
     let mut parent: Vec<usize> = (0..n + right.paragraphs.len()).collect();

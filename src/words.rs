@@ -73,18 +73,25 @@ const LIGHT_WORDS: &[&str] = &[
     "it", "that", "this", "be", "are", "were", "from",
 ];
 
-/// Interns comparison keys so the diff compares integers.
+/// The longest of the [`LIGHT_WORDS`], in bytes: a longer word is not one of them.
+const LIGHT_WORD_MAX: usize = 4;
+
+/// Interns comparison keys so the diff compares integers; also holds the character buffer
+/// each paragraph's scan reuses.
 #[derive(Default)]
-struct Keys(FxHashMap<String, u32>);
+struct Keys {
+    ids: FxHashMap<String, u32>,
+    chars: Vec<(usize, char)>,
+}
 
 impl Keys {
     /// The key of a text; a text not seen before is copied in once.
     fn get(&mut self, k: &str) -> u32 {
-        if let Some(&n) = self.0.get(k) {
+        if let Some(&n) = self.ids.get(k) {
             return n;
         }
-        let n = self.0.len() as u32;
-        self.0.insert(k.to_owned(), n);
+        let n = self.ids.len() as u32;
+        self.ids.insert(k.to_owned(), n);
         n
     }
 }
@@ -108,7 +115,9 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
     let mut next_sentence = sentence_starts.pop();
     let mut at_sentence_start = false;
     let s = &text[p.span.start..p.span.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut chars = std::mem::take(&mut keys.chars);
+    chars.clear();
+    chars.extend(s.char_indices());
     // A list item's bullet is layout, not words.
     let skip = if p.kind == Kind::ListItem { crate::document::list_marker_len(s).unwrap_or(0) } else { 0 };
     let mut i = chars.iter().take_while(|&&(b, _)| b < skip).count();
@@ -156,11 +165,13 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
         };
         let key = if at_sentence_start { keys.get(&folded.to_lowercase()) } else { keys.get(&folded) };
         // The light words are ASCII: a case-blind ASCII comparison is the lower-cased one.
-        let light = LIGHT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&folded));
+        let light =
+            folded.len() <= LIGHT_WORD_MAX && LIGHT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&folded));
         out.push(Token { span: Span::new(abs, p.span.start + end), key, word: true, light });
         at_sentence_start = false;
         i = j;
     }
+    keys.chars = chars;
     out
 }
 
@@ -503,6 +514,13 @@ mod tests {
 
     fn doc(s: &str) -> Document {
         Document::parse(Source::from_text("t", s))
+    }
+
+    /// `tokens` skips the comparison with the light words for a longer word.
+    #[test]
+    fn light_words_are_ascii_and_no_longer_than_their_bound() {
+        assert!(LIGHT_WORDS.iter().all(|w| w.is_ascii() && w.len() <= LIGHT_WORD_MAX));
+        assert!(LIGHT_WORDS.iter().any(|w| w.len() == LIGHT_WORD_MAX), "the bound is the longest");
     }
 
     fn one_to_one(a: &str, b: &str) -> (Document, Document, WordDiff) {
