@@ -584,7 +584,9 @@ pub fn rows_from_links(left: &Document, right: &Document, links: &mut [Link]) ->
         flags(left.paragraphs.len(), links.iter().filter(|k| k.moved).map(|k| k.left));
     let moved_right: Vec<bool> =
         flags(right.paragraphs.len(), links.iter().filter(|k| k.moved).map(|k| k.right));
-    let mut rows = Vec::new();
+    // Every row takes at least one paragraph: room for the most rows at once, not regrown
+    // (a million-line pair has two million rows), and what is left over given back.
+    let mut rows = Vec::with_capacity(left.paragraphs.len() + right.paragraphs.len());
     let (mut li, mut ri) = (0, 0);
     let lone = |rows: &mut Vec<Row>, doc: &Document, i: usize, is_left: bool, moved: bool| {
         let status = if doc.paragraphs[i].kind == Kind::Furniture {
@@ -630,6 +632,7 @@ pub fn rows_from_links(left: &Document, right: &Document, links: &mut [Link]) ->
         li = l1 + 1;
         ri = r1 + 1;
     }
+    rows.shrink_to_fit();
     rows
 }
 

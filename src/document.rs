@@ -93,7 +93,7 @@ impl Document {
                 Paragraph {
                     span,
                     kind: classify(t),
-                    sentences: sentences_of(&source.text, span, ordinal_dot).into(),
+                    sentences: sentences_of(&source.text, span, ordinal_dot),
                 }
             })
             .collect();
@@ -462,17 +462,18 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Sentence spans inside a paragraph span.
-pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+pub fn sentences(text: &str, para: Span) -> Sentences {
     sentences_of(text, para, false)
 }
 
 /// Sentence spans inside a paragraph span; with `ordinal_dot`, a number of one or two digits
 /// before a full stop is an ordinal, as German writes dates ("am 3. Oktober"), not a
 /// sentence end.
-pub fn sentences_of(text: &str, para: Span, ordinal_dot: bool) -> Vec<Span> {
+pub fn sentences_of(text: &str, para: Span, ordinal_dot: bool) -> Sentences {
     let p = &text[para.start..para.end];
     let chars: Vec<(usize, char)> = p.char_indices().collect();
-    let mut out = Vec::new();
+    // Built in place: a vector turned into one afterwards would keep its heap buffer.
+    let mut out = Sentences::new();
     let mut start = 0;
     let mut i = 0;
     while i < chars.len() {

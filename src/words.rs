@@ -474,7 +474,7 @@ pub fn diff_texts(a: &str, b: &str) -> Vec<Piece> {
         let para = crate::document::Paragraph {
             span,
             kind: Kind::Body,
-            sentences: crate::document::sentences(t, span).into(),
+            sentences: crate::document::sentences(t, span),
         };
         Document {
             name: String::new(),
