@@ -177,6 +177,9 @@ pub fn run(mut app: App, mut analysis: Analysis) -> Result<Ending> {
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     drop(wakes);
+    // The process ends right after the reader: freeing a long document's millions of
+    // allocations (over a second for a 50 MB pair) would only keep the shell waiting.
+    std::mem::forget(app);
     result
 }
 
