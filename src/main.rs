@@ -221,7 +221,29 @@ fn reader(
 /// The analysis gets worker threads of its own, so the reader's own parallel work (wrapping
 /// the texts for the first frame, on the global pool) does not queue behind it.
 fn analysis_pool() -> anyhow::Result<rayon::ThreadPool> {
-    Ok(rayon::ThreadPoolBuilder::new().thread_name(|i| format!("analysis-{i}")).build()?)
+    Ok(rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("analysis-{i}"))
+        .start_handler(|_| lower_priority())
+        .build()?)
+}
+
+/// How much nicer (lower in CPU priority) the analysis threads are than the reader: while
+/// both want the processor, the reader's first frame (wrapping the texts) gets it first;
+/// alone, the analysis runs at full speed.
+const ANALYSIS_NICENESS: i32 = 10;
+/// The nicest a thread can be made.
+const MAX_NICE: i32 = 19;
+
+/// Makes the calling thread (only it: on Linux a thread id names one thread) nicer by
+/// [`ANALYSIS_NICENESS`]. Where that fails, the thread keeps its priority.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let me = Some(rustix::thread::gettid());
+        if let Ok(now) = rustix::process::getpriority_process(me) {
+            let _ = rustix::process::setpriority_process(me, (now + ANALYSIS_NICENESS).min(MAX_NICE));
+        }
+    }
 }
 
 /// Runs a reader (laid out at the terminal's size from the start, not re-wrapped on the first
