@@ -284,16 +284,7 @@ impl Builder {
             Some(id) => id,
             None => {
                 let (key, stop) = reading.term(w, text);
-                let next = self.stems.len() as u32;
-                let id = *self.ids.entry(key.clone()).or_insert(next);
-                if id == next {
-                    self.stems.push(key);
-                    self.number.push(w.number);
-                    self.stop.push(false);
-                    self.capitalized.push(0);
-                    self.seen.push(0);
-                    self.lower.push(0);
-                }
+                let id = self.term_id(key, w.number);
                 self.stop[id as usize] |= stop;
                 cache.insert(w.folded.to_string(), id);
                 id
@@ -305,26 +296,29 @@ impl Builder {
         id
     }
 
+    /// The id of a term, numbered on from the last when it is new (`number`: written as one).
+    fn term_id(&mut self, key: String, number: bool) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.stems.len() as u32;
+        self.ids.insert(key.clone(), id);
+        self.stems.push(key);
+        self.number.push(number);
+        self.stop.push(false);
+        self.capitalized.push(0);
+        self.seen.push(0);
+        self.lower.push(0);
+        id
+    }
+
     /// Takes in another document's vocabulary, numbering its new terms on from this one's
     /// in the order that document first wrote them, and renumbers that document's units.
     fn absorb(&mut self, other: Builder, units: &mut [Unit]) {
         let Builder { ids: _, stems, number, stop, capitalized, seen, lower } = other;
         let mut to: Vec<u32> = Vec::with_capacity(stems.len());
         for (t, stem) in stems.into_iter().enumerate() {
-            let next = self.stems.len() as u32;
-            let id = match self.ids.get(&stem) {
-                Some(&id) => id,
-                None => {
-                    self.ids.insert(stem.clone(), next);
-                    self.stems.push(stem);
-                    self.number.push(number[t]);
-                    self.stop.push(false);
-                    self.capitalized.push(0);
-                    self.seen.push(0);
-                    self.lower.push(0);
-                    next
-                }
-            };
+            let id = self.term_id(stem, number[t]);
             let g = id as usize;
             self.stop[g] |= stop[t];
             self.capitalized[g] += capitalized[t];
@@ -396,18 +390,12 @@ impl TermModel {
         let (left_lang, right_lang) = (language(left), language(right));
         // Each side's units with its own vocabulary, in parallel; the right side's terms are
         // then numbered on from the left's, as one pass over both would number them.
-        let ((mut b, mut l), (rb, mut r)) = rayon::join(
-            || {
-                let mut b = Builder::default();
-                let units = b.units(left, &Reading::new(left_lang));
-                (b, units)
-            },
-            || {
-                let mut b = Builder::default();
-                let units = b.units(right, &Reading::new(right_lang));
-                (b, units)
-            },
-        );
+        let read = |doc: &Document, lang: Option<Language>| {
+            let mut b = Builder::default();
+            let units = b.units(doc, &Reading::new(lang));
+            (b, units)
+        };
+        let ((mut b, mut l), (rb, mut r)) = rayon::join(|| read(left, left_lang), || read(right, right_lang));
         b.absorb(rb, &mut r);
         let stop = std::mem::take(&mut b.stop);
         let mut df = vec![0u32; b.stems.len()];

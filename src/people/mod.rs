@@ -104,13 +104,9 @@ impl People {
 
 /// A document's tokens, and the words it writes in lower case.
 fn tokens_and_lower_words(doc: &Document) -> (Vec<Token>, FxHashSet<Cow<'_, str>>) {
-    let mut toks = Vec::new();
-    tokenize(doc, &mut toks);
-    let lower = toks
-        .iter()
-        .filter(|t| t.shape == Shape::Lower)
-        .map(|t| lower_case(&doc.text[t.start as usize..t.end as usize]))
-        .collect();
+    let toks = tokenize(doc);
+    let lower =
+        toks.iter().filter(|t| t.shape == Shape::Lower).map(|t| lower_case(t.text(&doc.text))).collect();
     (toks, lower)
 }
 
@@ -134,9 +130,7 @@ pub struct Places {
 
 /// The places and organisations a document names, from one pass over its words.
 pub fn places(doc: &Document) -> Places {
-    let mut toks = Vec::new();
-    tokenize(doc, &mut toks);
-    places_of(doc, &toks)
+    places_of(doc, &tokenize(doc))
 }
 
 fn places_of(doc: &Document, toks: &[Token]) -> Places {
@@ -322,6 +316,11 @@ impl Token {
     fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
+
+    /// What the token writes.
+    fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.end as usize]
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -332,12 +331,10 @@ fn is_apostrophe(c: char) -> bool {
 /// space, or a punctuation mark, in most languages; more tokens only mean one regrowth).
 const BYTES_PER_TOKEN: usize = 5;
 
-/// Words, numbers and punctuation of every paragraph, with sentence starts marked, into `out`
-/// (cleared first: its room is reused).
-fn tokenize(doc: &Document, out: &mut Vec<Token>) {
+/// Words, numbers and punctuation of every paragraph, with sentence starts marked.
+fn tokenize(doc: &Document) -> Vec<Token> {
     let text = doc.text.as_str();
-    out.clear();
-    out.reserve(text.len() / BYTES_PER_TOKEN);
+    let mut out = Vec::with_capacity(text.len() / BYTES_PER_TOKEN);
     // One paragraph's characters at a time, in a buffer reused from paragraph to paragraph.
     let mut chars: Vec<(usize, char)> = Vec::new();
     for para in &doc.paragraphs {
@@ -448,6 +445,7 @@ fn tokenize(doc: &Document, out: &mut Vec<Token>) {
         }
         mark_capital_sentences(text, &mut out[from..]);
     }
+    out
 }
 
 fn shape_of(word: &str) -> Shape {
@@ -502,10 +500,8 @@ fn mark_capital_sentences(text: &str, tokens: &mut [Token]) {
         let lower = words.iter().filter(|t| t.shape == Shape::Lower).count();
         let capitals_only = words.len() >= 3 && upper * 2 > words.len() && lower == 0;
         // Title case: five or more words and hardly any lower case except short ones.
-        let long_lower = words
-            .iter()
-            .filter(|t| t.shape == Shape::Lower && text[t.span().start..t.span().end].chars().count() > 3)
-            .count();
+        let long_lower =
+            words.iter().filter(|t| t.shape == Shape::Lower && t.text(text).chars().count() > 3).count();
         let title_case = words.len() >= 5 && long_lower == 0 && !ends_like_prose(text, &tokens[i..j]);
         if capitals_only || title_case {
             for t in &mut tokens[i..j] {
@@ -518,9 +514,9 @@ fn mark_capital_sentences(text: &str, tokens: &mut [Token]) {
 
 /// Whether a token run ends with sentence punctuation, as prose does and headlines rarely do.
 fn ends_like_prose(text: &str, tokens: &[Token]) -> bool {
-    tokens.last().is_some_and(|t| {
-        t.shape == Shape::Punct && matches!(&text[t.span().start..t.span().end], "." | "!" | "?" | "”" | "\"")
-    })
+    tokens
+        .last()
+        .is_some_and(|t| t.shape == Shape::Punct && matches!(t.text(text), "." | "!" | "?" | "”" | "\""))
 }
 
 /// A run of capitalised words, judged.
@@ -541,7 +537,7 @@ struct Candidate {
 /// A token's word lower-cased, without a trailing full stop, apostrophes straightened; the
 /// text itself (not a copy) when it is written so already, as most words are.
 fn low<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
-    let w = text[t.span().start..t.span().end].trim_end_matches('.');
+    let w = t.text(text).trim_end_matches('.');
     if w.contains('’') {
         Cow::Owned(w.to_lowercase().replace('’', "'"))
     } else {
