@@ -122,7 +122,8 @@ fn history(c: &mut Criterion) {
         b.iter(|| redline::history::History::analyse(black_box(docs.clone()), versions.clone()))
     });
     // `>` then `<` in the reader once the steps are in: a step put by, another laid out.
-    let mut app = App::history(versions.clone(), std::sync::Arc::new(docs.clone()), 160, 50);
+    let mut app =
+        App::history(versions.clone(), docs.iter().cloned().map(std::sync::Arc::new).collect(), 160, 50);
     for (pair, _) in app.take_requests() {
         let c = Comparison::new(docs[pair.0].clone(), Some(docs[pair.1].clone()));
         app.analysed(pair, c, std::time::Duration::ZERO);

@@ -38,7 +38,7 @@ fn main() {
     let (l, r) = Document::parse_pair(Source::from_text("a", a), Some(Source::from_text("b", b)));
     let r = r.expect("two");
     println!("parse    {:?}  {}", t.elapsed(), heap());
-    // PHASE=people or PHASE=align: that phase alone, three times (for a profiler).
+    // PHASE=people, PHASE=align or PHASE=words: that phase alone, three times (for a profiler).
     match std::env::var("PHASE").as_deref() {
         Ok("people") => {
             let t = Instant::now();
@@ -54,6 +54,15 @@ fn main() {
                 std::hint::black_box(redline::align::align_with(&l, &r, &Default::default()));
             }
             println!("align x3 {:?}", t.elapsed());
+            return;
+        }
+        Ok("words") => {
+            let al = redline::align::align_with(&l, &r, &Default::default());
+            let t = Instant::now();
+            for _ in 0..3 {
+                std::hint::black_box(redline::words::word_diff(&l, &r, &al.links));
+            }
+            println!("words x3 {:?}", t.elapsed());
             return;
         }
         _ => {}

@@ -49,7 +49,7 @@ pub fn whole_pipeline(data: &[u8]) -> Result<(), String> {
     // As the middle of a history whose third version reverts to the first.
     if knob % 4 == 1 {
         if let Some(right) = c.right.clone() {
-            history(&[c.left.clone(), right, c.left.clone()], options)?;
+            history(&[(*c.left).clone(), (*right).clone(), (*c.left).clone()], options)?;
         }
     }
     Ok(())
@@ -135,11 +135,12 @@ pub fn reader_session(data: &[u8]) -> Result<(), String> {
         (Some(r), true) => {
             let docs = vec![left.clone(), r.clone(), left.clone()];
             let versions = docs.iter().map(crate::history::Version::of).collect();
-            App::history(versions, std::sync::Arc::new(docs), width, height)
+            App::history(versions, docs.into_iter().map(std::sync::Arc::new).collect(), width, height)
         }
         _ => {
             let progress = std::sync::Arc::new(crate::comparison::Progress::default());
-            App::analysing(Comparison::unaligned(left.clone(), right.clone()), progress, width, height)
+            let (l, r) = (std::sync::Arc::new(left.clone()), right.clone().map(std::sync::Arc::new));
+            App::analysing(Comparison::unaligned(l, r), progress, width, height)
         }
     };
     let mut pending = (!history).then(|| Comparison::new(left.clone(), right.clone()));
@@ -178,7 +179,11 @@ pub fn reader_session(data: &[u8]) -> Result<(), String> {
                     if let (Some(pair), Some(docs)) =
                         (asked.pop_front(), app.history.as_ref().map(|v| v.documents.clone()))
                     {
-                        let c = Comparison::new(docs[pair.0].clone(), Some(docs[pair.1].clone()));
+                        let c = Comparison::with_progress(
+                            docs[pair.0].clone(),
+                            Some(docs[pair.1].clone()),
+                            &Default::default(),
+                        );
                         app.analysed(pair, c, std::time::Duration::ZERO);
                     }
                 }

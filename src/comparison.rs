@@ -11,6 +11,7 @@ use crate::people::People;
 pub use crate::progress::{Progress, Stage};
 use crate::words::{self, WordDiff};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What kind of difference a reader can jump to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -42,9 +43,11 @@ pub struct Summary {
 /// Everything the reader and the JSON output show.
 #[derive(Debug, Clone)]
 pub struct Comparison {
-    pub left: Document,
+    /// The documents, shared: the unaligned texts the reader shows while the analysis runs,
+    /// the analysis and its result hold the same two, not copies.
+    pub left: Arc<Document>,
     /// `None` when a single document is being inspected (`redline FILE --json`).
-    pub right: Option<Document>,
+    pub right: Option<Arc<Document>>,
     pub links: Vec<Link>,
     pub rows: Vec<Row>,
     pub summary: Summary,
@@ -68,7 +71,7 @@ pub struct Comparison {
 
 impl Comparison {
     pub fn new(left: Document, right: Option<Document>) -> Comparison {
-        Comparison::with_progress(left, right, &Progress::default())
+        Comparison::with_progress(Arc::new(left), right.map(Arc::new), &Progress::default())
     }
 
     /// Parses two sources on two threads, then compares them.
@@ -79,7 +82,7 @@ impl Comparison {
 
     /// The documents alone, before any analysis: each side's paragraphs in their own order,
     /// row by row, with nothing marked. What the reader shows while the analysis runs.
-    pub fn unaligned(left: Document, right: Option<Document>) -> Comparison {
+    pub fn unaligned(left: Arc<Document>, right: Option<Arc<Document>>) -> Comparison {
         let (n, m) = (left.paragraphs.len(), right.as_ref().map_or(0, |d| d.paragraphs.len()));
         let rows: Vec<Row> = (0..n.max(m))
             .map(|k| Row {
@@ -108,7 +111,11 @@ impl Comparison {
 
     /// Compares two documents, reporting how far it has got through `progress`. Independent
     /// parts run in parallel: people beside the alignment, word differences beside findings.
-    pub fn with_progress(left: Document, right: Option<Document>, progress: &Progress) -> Comparison {
+    pub fn with_progress(
+        left: Arc<Document>,
+        right: Option<Arc<Document>>,
+        progress: &Progress,
+    ) -> Comparison {
         let (Alignment { links, rows, similarity }, people) = rayon::join(
             || {
                 let a = match &right {
@@ -119,7 +126,7 @@ impl Comparison {
                 a
             },
             || {
-                let p = People::find(&left, right.as_ref());
+                let p = People::find(&left, right.as_deref());
                 progress.finish(Stage::People);
                 p
             },

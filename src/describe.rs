@@ -17,13 +17,13 @@ pub fn describe_finding(c: &Comparison, f: &Finding) -> String {
             _ => "—".to_string(),
         }
     };
-    let (l, r) = (quoted(Some(&c.left), f.left), quoted(c.right.as_ref(), f.right));
+    let (l, r) = (quoted(Some(&c.left), f.left), quoted(c.right.as_deref(), f.right));
     match f.kind {
         FindingKind::QuoteAltered => {
             let changes: Vec<String> = f
                 .changes
                 .iter()
-                .map(|&(a, b)| format!("{} → {}", quoted(Some(&c.left), a), quoted(c.right.as_ref(), b)))
+                .map(|&(a, b)| format!("{} → {}", quoted(Some(&c.left), a), quoted(c.right.as_deref(), b)))
                 .collect();
             format!("“{l}”  ({})", changes.join("; "))
         }

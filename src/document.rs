@@ -31,6 +31,10 @@ impl Span {
     }
 }
 
+/// How much of a long text the reader parses and shows before the whole is parsed
+/// ([`Document::preview`]): many screens of any text, parsed in a few milliseconds.
+pub const PREVIEW_BYTES: usize = 256 << 10;
+
 /// What a paragraph is, as far as comparison cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -123,6 +127,28 @@ impl Document {
         };
         doc.quotes = crate::quotes::spans(&doc);
         doc
+    }
+
+    /// The beginning of a long source parsed on its own, to show while the whole is read:
+    /// its lines up to the last line break within [`PREVIEW_BYTES`] (or, for one longer line,
+    /// that many bytes to a character boundary). A source no longer than that is parsed
+    /// whole. Offsets are the whole text's: the preview's text is a prefix of it.
+    pub fn preview(source: &Source) -> Document {
+        let text = &source.text;
+        let cut = if text.len() <= PREVIEW_BYTES {
+            text.len()
+        } else {
+            match text.as_bytes()[..PREVIEW_BYTES].iter().rposition(|&b| b == b'\n') {
+                Some(at) if at > 0 => at,
+                _ => (0..=PREVIEW_BYTES).rev().find(|&at| text.is_char_boundary(at)).unwrap_or(0),
+            }
+        };
+        Document::parse(Source {
+            name: source.name.clone(),
+            text: text[..cut].to_string(),
+            notice: source.notice.clone(),
+            meta: source.meta.clone(),
+        })
     }
 
     /// Parses one or two sources, the two on two threads.
@@ -562,6 +588,34 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         sentences(text, Span::new(0, text.len())).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    /// A long text's preview is its lines up to the last break within the bound, parsed as
+    /// the whole text parses them; a short text is parsed whole.
+    #[test]
+    fn a_preview_is_the_texts_first_lines_parsed_alike() {
+        let line = "Ana Ruiz said the council met on Tuesday, and “nothing was decided”.\n\n";
+        let long = line.repeat(PREVIEW_BYTES / line.len() + 50);
+        let (whole, preview) = (doc(&long), Document::preview(&Source::from_text("t", long.clone())));
+        assert!(preview.text.len() <= PREVIEW_BYTES && long.starts_with(&preview.text));
+        assert!(preview.text.ends_with('.') || preview.text.ends_with('\n'), "cut at a line break");
+        assert!(preview.text.len() > PREVIEW_BYTES - line.len(), "as much as fits");
+        let n = preview.paragraphs.len();
+        assert!(n > 1000);
+        assert_eq!(preview.paragraphs[..], whole.paragraphs[..n], "the same paragraphs, at the same offsets");
+        let short = "One line.\nAnother.";
+        assert_eq!(Document::preview(&Source::from_text("t", short)), doc(short));
+    }
+
+    /// One line longer than the bound is cut at a character boundary, not inside a character.
+    #[test]
+    fn a_preview_of_one_long_line_ends_on_a_character() {
+        let long = "ä".repeat(PREVIEW_BYTES);
+        let preview = Document::preview(&Source::from_text("t", long.clone()));
+        assert!(long.starts_with(&preview.text));
+        assert_eq!(preview.text.len(), PREVIEW_BYTES, "{}", preview.text.len());
+        let odd = format!("x{long}");
+        assert_eq!(Document::preview(&Source::from_text("t", odd)).text.len(), PREVIEW_BYTES - 1);
     }
 
     #[test]

@@ -4,10 +4,11 @@
 //! facts that changed more than once (the timeline). Pure functions over the steps'
 //! comparisons; no terminal types.
 
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, Progress};
 use crate::document::{Document, Span};
 use crate::findings::FindingKind;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// One version of the story: what it is called and when it is from, where anything says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,8 +40,11 @@ impl History {
     /// Analyses every consecutive step of `documents` (at least two), the steps in parallel.
     pub fn analyse(documents: Vec<Document>, versions: Vec<Version>) -> History {
         use rayon::prelude::*;
-        let steps: Vec<Comparison> =
-            documents.par_windows(2).map(|w| Comparison::new(w[0].clone(), Some(w[1].clone()))).collect();
+        let documents: Vec<Arc<Document>> = documents.into_iter().map(Arc::new).collect();
+        let steps: Vec<Comparison> = documents
+            .par_windows(2)
+            .map(|w| Comparison::with_progress(w[0].clone(), Some(w[1].clone()), &Progress::default()))
+            .collect();
         let refs: Vec<&Comparison> = steps.iter().collect();
         let blame = blame(&refs);
         let timeline = timeline(&refs);
@@ -396,7 +400,7 @@ pub fn state_text<'a>(steps: &[&'a Comparison], state: State) -> Option<&'a str>
 pub fn document<'a>(steps: &[&'a Comparison], v: usize) -> Option<&'a Document> {
     match steps.get(v) {
         Some(s) => Some(&s.left),
-        None => steps.get(v.checked_sub(1)?).and_then(|s| s.right.as_ref()),
+        None => steps.get(v.checked_sub(1)?).and_then(|s| s.right.as_deref()),
     }
 }
 
@@ -430,7 +434,7 @@ impl Analyser {
     /// Starts `workers` threads comparing pairs of `documents` on `pool`; each result goes
     /// to `done` with the time it took.
     pub fn start(
-        documents: std::sync::Arc<Vec<Document>>,
+        documents: Arc<[Arc<Document>]>,
         workers: usize,
         pool: std::sync::Arc<rayon::ThreadPool>,
         done: std::sync::mpsc::Sender<(Pair, Comparison, std::time::Duration)>,

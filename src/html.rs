@@ -303,7 +303,7 @@ fn write_pair(c: &Comparison, prefix: &str, out: &mut String) {
         out,
         "<table class=\"pair\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
         heading(Some(&c.left)),
-        heading(c.right.as_ref())
+        heading(c.right.as_deref())
     );
     let left = Side::new(c, true, prefix);
     let right = c.right.as_ref().map(|_| Side::new(c, false, prefix));

@@ -5,19 +5,21 @@
 
 use clap::Parser;
 use rayon::prelude::*;
-use redline::app::App;
+use redline::app::{App, Delivery};
 use redline::cli::{Cli, When};
 use redline::comparison::{Comparison, Progress};
 use redline::config::{self, Config, ThemeChoice};
-use redline::document::Document;
+use redline::document::{Document, PREVIEW_BYTES};
 use redline::history::{History, Version};
 use redline::input::{self, Source};
+use redline::layout::{Geometry, Layout};
 use redline::ui::print::{self, TextOptions};
 use redline::ui::theme::Background;
 use redline::{bundled, html, report, tui};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::Sender;
 use std::sync::Arc;
 
 #[global_allocator]
@@ -205,17 +207,48 @@ fn reader(
     config: &Config,
     theme: ThemeChoice,
 ) -> anyhow::Result<ExitCode> {
-    let (left, right) = Document::parse_pair(left, right);
     let progress = Arc::new(Progress::default());
     let (tx, rx) = std::sync::mpsc::channel();
-    let (l, r, p) = (left.clone(), right.clone(), Arc::clone(&progress));
     let pool = analysis_pool()?;
-    std::thread::spawn(move || {
-        let _ = tx.send(pool.install(|| Comparison::with_progress(l, r, &p)));
-    });
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = App::analysing(Comparison::unaligned(left, right), progress, w, h);
+    // What the analysis hands over is laid out at this width (the reader updates it).
+    progress.set_width(Geometry { width: w, height: h }.text_width() as usize);
+    let long = |s: &Source| s.text.len() > PREVIEW_BYTES;
+    let p = Arc::clone(&progress);
+    let shown = if long(&left) || right.as_ref().is_some_and(long) {
+        // A long pair's beginnings show at once; the whole texts come when parsed.
+        let shown =
+            (Arc::new(Document::preview(&left)), right.as_ref().map(|r| Arc::new(Document::preview(r))));
+        progress.set_reading(true);
+        std::thread::spawn(move || {
+            pool.install(|| {
+                let (l, r) = Document::parse_pair(left, right);
+                let (l, r) = (Arc::new(l), r.map(Arc::new));
+                let texts = Comparison::unaligned(Arc::clone(&l), r.clone());
+                let layout = Layout::new(&texts, p.width(), false);
+                p.set_reading(false);
+                if tx.send(Delivery::Texts(texts, layout)).is_ok() {
+                    analyse(l, r, &p, &tx);
+                }
+            })
+        });
+        shown
+    } else {
+        let (left, right) = Document::parse_pair(left, right);
+        let (left, right) = (Arc::new(left), right.map(Arc::new));
+        let (l, r) = (Arc::clone(&left), right.clone());
+        std::thread::spawn(move || pool.install(|| analyse(l, r, &p, &tx)));
+        (left, right)
+    };
+    let app = App::analysing(Comparison::unaligned(shown.0, shown.1), progress, w, h);
     run_reader(app, tui::Analysis::Pair(rx), config, theme)
+}
+
+/// Analyses a pair for the reader, and sends it laid out at the reader's width.
+fn analyse(left: Arc<Document>, right: Option<Arc<Document>>, progress: &Progress, to: &Sender<Delivery>) {
+    let c = Comparison::with_progress(left, right, progress);
+    let layout = Layout::new(&c, progress.width(), false);
+    let _ = to.send(Delivery::Analysed(c, layout));
 }
 
 /// The analysis gets worker threads of its own, so the reader's own parallel work (wrapping
@@ -298,7 +331,7 @@ fn history_reader(
     config: &Config,
     theme: ThemeChoice,
 ) -> anyhow::Result<ExitCode> {
-    let documents = Arc::new(documents);
+    let documents: Arc<[Arc<Document>]> = documents.into_iter().map(Arc::new).collect();
     let (tx, rx) = std::sync::mpsc::channel();
     // Two steps at a time, so a small step never waits behind a large one on a machine with
     // cores to spare.

@@ -1,6 +1,6 @@
 //! How far an analysis has got, for the reader's gauge.
 
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 
 /// How far an analysis running elsewhere has got, for a progress gauge: shared counters
 /// the analysis bumps and a reader polls. No terminal types; nothing here blocks.
@@ -11,6 +11,11 @@ pub struct Progress {
     pub sentences: AtomicUsize,
     /// Stages finished, one bit each (see [`Stage`]).
     finished: AtomicU32,
+    /// The whole texts are still being read and parsed: the reader shows their beginnings.
+    reading: AtomicBool,
+    /// The text width the reader lays out at. What the analysis hands over is laid out at it
+    /// first, so the reader never wraps a long text on its own thread; zero until it is set.
+    width: AtomicUsize,
 }
 
 /// The parts of an analysis after the candidate search, with their share of the time.
@@ -53,6 +58,25 @@ impl Progress {
 
     pub fn is_finished(&self, stage: Stage) -> bool {
         self.finished.load(Ordering::Relaxed) & (1 << stage as u32) != 0
+    }
+
+    /// Says whether the whole texts are still being read (see [`Progress::reading`]).
+    pub fn set_reading(&self, on: bool) {
+        self.reading.store(on, Ordering::Relaxed);
+    }
+
+    /// The whole texts are still being read and parsed; what is shown is their beginnings.
+    pub fn reading(&self) -> bool {
+        self.reading.load(Ordering::Relaxed)
+    }
+
+    pub fn set_width(&self, width: usize) {
+        self.width.store(width, Ordering::Relaxed);
+    }
+
+    /// The text width the reader lays out at now (zero when it has not said).
+    pub fn width(&self) -> usize {
+        self.width.load(Ordering::Relaxed)
     }
 
     /// Done so far, 0..=1.

@@ -137,7 +137,7 @@ impl<'a> Report<'a> {
         Report {
             version: 1,
             left: doc_report(&c.left),
-            right: c.right.as_ref().map(doc_report),
+            right: c.right.as_deref().map(doc_report),
             summary: c.summary,
             links: &c.links,
             rows: if pair { &c.rows } else { &[] },

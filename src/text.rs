@@ -64,9 +64,39 @@ pub fn sanitize(s: &str) -> String {
     s.chars().map(display_char).collect()
 }
 
+/// A line of display text cut to `cells` cells, ending in "…" where it was cut.
+pub fn fit(s: &str, cells: usize) -> String {
+    if width(s) <= cells {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w + 1 > cells {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if cells > 0 {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fitting_cuts_on_cells_and_says_so() {
+        assert_eq!(fit("short", 5), "short");
+        assert_eq!(fit("shorter", 5), "shor…");
+        assert_eq!(fit("日本語です", 6), "日本…", "wide characters count two cells");
+        assert_eq!(fit("abc", 1), "…");
+        assert_eq!(fit("abc", 0), "");
+    }
 
     #[test]
     fn escape_sequences_become_inert() {

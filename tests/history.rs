@@ -212,7 +212,7 @@ fn an_unreadable_version_is_named_in_one_line() {
 fn reader(width: u16, height: u16) -> App {
     let docs = documents();
     let versions: Vec<Version> = docs.iter().map(Version::of).collect();
-    let mut app = App::history(versions, Arc::new(docs.clone()), width, height);
+    let mut app = App::history(versions, docs.iter().cloned().map(Arc::new).collect(), width, height);
     let requested: Vec<_> = app.take_requests().into_iter().map(|(p, _)| p).collect();
     assert_eq!(requested, vec![(0, 1), (1, 2), (2, 3), (3, 4)]);
     for k in [2, 0, 3, 1] {
@@ -269,7 +269,7 @@ fn the_version_bar_counts_each_step_and_follows_the_steps() {
 fn a_step_not_yet_analysed_is_shown_unaligned_and_taken_over_when_done() {
     let docs = documents();
     let versions: Vec<Version> = docs.iter().map(Version::of).collect();
-    let mut app = App::history(versions, Arc::new(docs.clone()), 120, 30);
+    let mut app = App::history(versions, docs.iter().cloned().map(Arc::new).collect(), 120, 30);
     app.take_requests();
     assert!(app.analysis.is_some());
     assert!(screen(&app)[0].contains("%…→"), "{}", screen(&app)[0]);
@@ -361,7 +361,7 @@ fn the_findings_panel_lists_the_timeline_and_enter_goes_to_a_facts_last_change()
 fn blame_waits_for_the_step_on_screen_too() {
     let docs: Vec<Document> = documents().into_iter().take(3).collect();
     let versions: Vec<Version> = docs.iter().map(Version::of).collect();
-    let mut app = App::history(versions, Arc::new(docs.clone()), 120, 30);
+    let mut app = App::history(versions, docs.iter().cloned().map(Arc::new).collect(), 120, 30);
     app.analysed((1, 2), Comparison::new(docs[1].clone(), Some(docs[2].clone())), Duration::ZERO);
     assert!(app.history.as_ref().unwrap().blame.is_none(), "the step on screen is still being analysed");
     app.analysed((0, 1), Comparison::new(docs[0].clone(), Some(docs[1].clone())), Duration::ZERO);

@@ -135,7 +135,7 @@ fn json_lists_people_with_spans_that_slice_to_their_names() {
     let right_texts: Vec<&str> = spans("right").iter().map(|&(a, b)| &right.text[a..b]).collect();
     assert_eq!(right_texts, ["Vladimir Putin", "Putin", "Putin"]);
     // One document: people still listed, `right` null.
-    let one = redline::comparison::Comparison::new(c.left.clone(), None);
+    let one = redline::comparison::Comparison::new((*c.left).clone(), None);
     let json: serde_json::Value = serde_json::from_str(&redline::report::to_json(&one)).unwrap();
     assert_eq!(json["people"].as_array().unwrap().len(), 7);
     assert!(json["people"][0]["right"].is_null());

@@ -289,3 +289,48 @@ fn a_history_is_stepped_through_in_a_real_terminal() {
     }
     assert_eq!(code, Some(0), "q ends the reader at once, background analysis or not");
 }
+
+/// A pair longer than the reader parses before its first screen, in the real terminal: the
+/// whole texts replace their beginnings (the titles give the whole texts' words), the
+/// analysis finishes, and `q` quits.
+#[test]
+fn a_long_pair_is_read_whole_in_a_real_terminal() {
+    let (a, b) = redline::synth::pair(11, 1500);
+    assert!(a.len() > redline::document::PREVIEW_BYTES, "longer than a preview: {}", a.len());
+    let dir = std::env::temp_dir().join(format!("redline-long-pair-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let paths = [dir.join("long-a.txt"), dir.join("long-b.txt")];
+    std::fs::write(&paths[0], &a).expect("write a");
+    std::fs::write(&paths[1], &b).expect("write b");
+    let words = redline::document::Document::parse(redline::input::Source::from_text("a", a)).word_count;
+    let args: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let (master, mut child) = spawn_with(&args);
+    let mut writer = master.take_writer().expect("the terminal's input");
+    let mut output = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let whole = format!("long-a.txt · {words} words");
+    // A resize redraws the whole screen: each look is at one whole screen.
+    for cols in (0..).map(|i| 100 + i % 2) {
+        output.clear();
+        master.resize(PtySize { rows: 30, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
+        let look = Instant::now() + Duration::from_millis(500);
+        while Instant::now() < look {
+            read_available(fd_of(&*master), &mut output, Duration::from_millis(50));
+        }
+        let screen = visible_text(&output);
+        if screen.contains(&whole) && screen.contains("analysed in") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "never showed the whole analysed text: {screen:?}");
+    }
+    writer.write_all(b"q").expect("type q");
+    writer.flush().expect("flush");
+    let code = wait_for_exit(&mut child, ENDS_WITHIN, || {
+        read_available(fd_of(&*master), &mut output, Duration::ZERO);
+    });
+    if code.is_none() {
+        let _ = child.kill();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, Some(0), "q ends the reader");
+}

@@ -43,6 +43,24 @@ pub enum Prompt {
     Versions,
 }
 
+/// What an analysis running elsewhere hands the reader, laid out at the width the reader
+/// last asked for ([`Progress::width`]).
+pub enum Delivery {
+    /// The whole texts, parsed and unaligned, in place of the beginnings shown so far.
+    Texts(Comparison, Layout),
+    /// The finished comparison.
+    Analysed(Comparison, Layout),
+}
+
+/// How a new comparison's layout finds the text that was at the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// The paragraph of the same index (another version of the text).
+    Index,
+    /// The paragraph holding the same byte offset (the same text).
+    Offset,
+}
+
 /// One mention: which side, and its index in that side's `People` mention list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MentionAt {
@@ -151,7 +169,9 @@ impl App {
 
     /// A reader showing the documents at once while their analysis runs elsewhere.
     pub fn analysing(documents: Comparison, progress: Arc<Progress>, width: u16, height: u16) -> App {
-        App { analysis: Some(progress), ..App::new(documents, width, height) }
+        let app = App::new(documents, width, height);
+        progress.set_width(app.layout.width);
+        App { analysis: Some(progress), ..app }
     }
 
     /// The analysis has finished: show it, keeping the paragraph at the top of the left pane
@@ -159,22 +179,51 @@ impl App {
     pub fn finish_analysis(&mut self, comparison: Comparison, took: Duration) {
         self.comparison = comparison;
         self.analysis = None;
-        self.relayout_keeping_top();
+        self.relayout_keeping_top(None, Keep::Offset);
         self.message = Some(format!("analysed in {:.1} s", took.as_secs_f64()));
     }
 
-    /// Lays out a new comparison, keeping the paragraph at the top of the left pane (by its
-    /// index, which is where it stands in another step of a history too) at the top.
-    fn relayout_keeping_top(&mut self) {
+    /// Takes what an analysis running elsewhere hands over (a layout made at another width is
+    /// made again), keeping the text at the top of the left pane at the top.
+    pub fn deliver(&mut self, delivery: Delivery, took: Duration) {
+        let (comparison, layout, done) = match delivery {
+            Delivery::Texts(c, layout) => (c, layout, false),
+            Delivery::Analysed(c, layout) => (c, layout, true),
+        };
+        self.comparison = comparison;
+        if done {
+            self.analysis = None;
+            self.message = Some(format!("analysed in {:.1} s", took.as_secs_f64()));
+        }
+        self.relayout_keeping_top(Some(layout), Keep::Offset);
+    }
+
+    /// Lays out a new comparison (or takes `layout`, when it is at the width and rows shown),
+    /// keeping the text at the top of the left pane at the top: the paragraph by its index
+    /// ([`Keep::Index`], where it stands in another step of a history too) or the text by its
+    /// offset ([`Keep::Offset`], the same text parsed again or analysed).
+    fn relayout_keeping_top(&mut self, layout: Option<Layout>, keep: Keep) {
         let top = self.layout.lines[self.scroll.min(self.layout.lines.len().saturating_sub(1))..]
             .iter()
             .find_map(|l| l.left)
             .map(|seg| (seg.para, seg.span.start));
-        self.layout = Layout::new(&self.comparison, self.geometry.text_width() as usize, self.only_changes);
+        let width = self.geometry.text_width() as usize;
+        let fits = |l: &Layout| {
+            l.width == width && l.row_starts.len() == self.comparison.rows.len() && !self.only_changes
+        };
+        self.layout = match layout {
+            Some(l) if fits(&l) => l,
+            _ => Layout::new(&self.comparison, width, self.only_changes),
+        };
+        let paragraphs = &self.comparison.left.paragraphs;
         self.scroll = top
             .and_then(|(p, at)| {
+                let p = match keep {
+                    Keep::Index => p,
+                    Keep::Offset => paragraphs.partition_point(|q| q.span.end < at),
+                };
                 let row = *self.comparison.left_row.get(p)?;
-                let para = self.comparison.left.paragraphs.get(p)?;
+                let para = paragraphs.get(p)?;
                 self.layout.line_of(row, true, p, at.clamp(para.span.start, para.span.end))
             })
             .unwrap_or(0);
@@ -195,6 +244,9 @@ impl App {
         self.geometry = Geometry { width, height };
         if self.geometry.text_width() as usize != self.layout.width {
             self.relayout();
+        }
+        if let Some(p) = &self.analysis {
+            p.set_width(self.layout.width);
         }
         self.clamp();
     }

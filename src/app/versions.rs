@@ -24,7 +24,7 @@ pub enum Slot {
 #[derive(Debug, Clone)]
 pub struct Versions {
     pub versions: Vec<Version>,
-    pub documents: Arc<Vec<Document>>,
+    pub documents: Arc<[Arc<Document>]>,
     /// Every pair asked for: the consecutive steps first (slot `k` is version `k` → `k + 1`),
     /// then pairs the user picked.
     pub slots: Vec<(Pair, Slot)>,
@@ -70,7 +70,7 @@ impl Versions {
 impl App {
     /// A reader on a history of at least two versions: the first step (documents only, while
     /// it is analysed) on screen, and every step asked for.
-    pub fn history(versions: Vec<Version>, documents: Arc<Vec<Document>>, width: u16, height: u16) -> App {
+    pub fn history(versions: Vec<Version>, documents: Arc<[Arc<Document>]>, width: u16, height: u16) -> App {
         let n = documents.len();
         let slots: Vec<(Pair, Slot)> =
             (0..n.saturating_sub(1)).map(|k| ((k, k + 1), Slot::Waiting(Arc::default()))).collect();
@@ -221,7 +221,7 @@ impl App {
             Some(_) => format!("{label}: being analysed"),
         });
         self.analysis = waiting;
-        self.relayout_keeping_top();
+        self.relayout_keeping_top(None, super::Keep::Index);
     }
 
     /// `>` / `<`: the next or previous consecutive step (from a picked pair, the step that
@@ -319,7 +319,7 @@ impl App {
 
     /// The document of a version.
     pub fn version_document(&self, v: usize) -> Option<&Document> {
-        self.history.as_ref()?.documents.get(v)
+        self.history.as_ref()?.documents.get(v).map(|d| &**d)
     }
 }
 

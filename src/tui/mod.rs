@@ -3,7 +3,7 @@
 
 mod wakes;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Delivery};
 use crate::comparison::Comparison;
 use crate::history::{Analyser, Pair};
 use crate::keymap;
@@ -50,8 +50,9 @@ impl Ending {
 pub enum Analysis {
     /// Nothing runs: the comparison is complete.
     Done,
-    /// One pair, analysed elsewhere, sent when done.
-    Pair(Receiver<Comparison>),
+    /// One pair, analysed elsewhere: its whole texts when a long pair's beginnings are shown
+    /// first, then its comparison, each sent when done.
+    Pair(Receiver<Delivery>),
     /// A history's pairs: the reader's requests go to the analyser, and each comparison
     /// comes back with its pair.
     History(Receiver<(Pair, Comparison, Duration)>, Analyser),
@@ -75,9 +76,12 @@ impl Analysis {
         match self {
             Analysis::Done => {}
             Analysis::Pair(rx) => match rx.recv_timeout(wait) {
-                Ok(c) => {
-                    app.finish_analysis(c, started.elapsed());
-                    *self = Analysis::Done;
+                Ok(delivery) => {
+                    let done = matches!(delivery, Delivery::Analysed(..));
+                    app.deliver(delivery, started.elapsed());
+                    if done {
+                        *self = Analysis::Done;
+                    }
                 }
                 Err(RecvTimeoutError::Disconnected) => {
                     app.analysis = None;
@@ -124,7 +128,8 @@ pub fn run(mut app: App, mut analysis: Analysis) -> Result<Ending> {
     // A small pair is done before the eye notices: wait a moment rather than flash the
     // unaligned texts. A large one shows at once.
     let size = app.comparison.left.text.len() + app.comparison.right.as_ref().map_or(0, |d| d.text.len());
-    if size < 1 << 20 && app.analysis.is_some() {
+    let reading = app.analysis.as_ref().is_some_and(|p| p.reading());
+    if size < 1 << 20 && app.analysis.is_some() && !reading {
         let until = started + Duration::from_millis(120);
         while app.analysis.is_some() && Instant::now() < until {
             analysis.deliver(&mut app, started, until.saturating_duration_since(Instant::now()));

@@ -67,22 +67,25 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
     Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
 }
 
-fn pane_title(doc: Option<&Document>) -> String {
-    match doc {
-        Some(d) => match d.meta_line() {
-            Some(meta) => format!(" {} · {meta} · {} words ", text::sanitize(d.short_name()), d.word_count),
-            None => format!(" {} · {} words ", text::sanitize(d.short_name()), d.word_count),
-        },
-        None => " (no second document) ".to_string(),
+/// A pane's title: the document's name, what a web page says of itself, and its words (while
+/// only its beginning is shown, that it is being read instead).
+fn pane_title(doc: Option<&Document>, reading: bool) -> String {
+    let Some(d) = doc else { return " (no second document) ".to_string() };
+    let name = text::sanitize(d.short_name());
+    let words = if reading { "reading…".to_string() } else { format!("{} words", d.word_count) };
+    match d.meta_line() {
+        Some(meta) => format!(" {name} · {meta} · {words} "),
+        None => format!(" {name} · {words} "),
     }
 }
 
 fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let c = &app.comparison;
-    let doc = if left { Some(&c.left) } else { c.right.as_ref() };
+    let doc = if left { Some(&*c.left) } else { c.right.as_deref() };
     let alone =
         matches!((app.scrolling, left), (Scrolling::LeftAlone, true) | (Scrolling::RightAlone, false));
-    let mut title = pane_title(doc);
+    let reading = app.analysis.as_ref().is_some_and(|p| p.reading());
+    let mut title = pane_title(doc, reading);
     if alone {
         title.push_str("· scrolling alone ");
     }
@@ -298,9 +301,20 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut left = format!(" {}–{}/{} {}%", (app.scroll + 1).min(total), shown_end, total, percent);
     if let Some(progress) = &app.analysis {
         left.push_str(" │ ");
-        left.push_str(&gauge(progress.fraction(), progress.running().map_or("finishing", |s| s.label())));
-        left.push_str(" │ ");
-        left.push_str(app.message.as_deref().unwrap_or("shown unaligned until then"));
+        let (what, until) = if progress.reading() {
+            ("reading the texts", "their beginnings shown until then")
+        } else {
+            (progress.running().map_or("finishing", |s| s.label()), "shown unaligned until then")
+        };
+        left.push_str(&gauge(progress.fraction(), what));
+        // The explanation only when it fits whole before the key hint on the right (about
+        // 24 columns); a message always shows.
+        let room = (area.width as usize).saturating_sub(left.chars().count() + 3 + 24);
+        match app.message.as_deref() {
+            Some(m) => left.push_str(&format!(" │ {m}")),
+            None if until.chars().count() <= room => left.push_str(&format!(" │ {until}")),
+            None => {}
+        }
     } else if let Some(m) = &app.message {
         left.push_str(" │ ");
         left.push_str(m);
@@ -322,14 +336,19 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     };
     let (help, quit) = (app.keymap.key_of(Action::ToggleHelp), app.keymap.key_of(Action::Quit));
     let hint = format!(" {languages} │ {help} help  {quit} quit ");
-    let mut spans = vec![TextSpan::styled(left, theme.status_bar())];
+    let hint_w = hint.chars().count() as u16;
+    let hinted = area.width > hint_w + 40;
+    // What is said on the left ends in "…" before the key hint rather than under it.
+    let notices_w: usize = notices.iter().map(|n| text::width(n) + 1).sum();
+    let room = usize::from(area.width.saturating_sub(if hinted { hint_w } else { 0 }));
+    let mut spans =
+        vec![TextSpan::styled(text::fit(&left, room.saturating_sub(notices_w)), theme.status_bar())];
     for n in notices {
         spans.push(TextSpan::raw(" "));
         spans.push(TextSpan::styled(n, theme.notice()));
     }
     Line::from(spans).render(area, buf);
-    let hint_w = hint.chars().count() as u16;
-    if area.width > hint_w + 40 {
+    if hinted {
         let x = area.x + area.width - hint_w;
         buf.set_string(x, area.y, &hint, theme.status_key());
     }

@@ -63,7 +63,7 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
     buf.reset();
     Line::styled(name(Some(&c.left)), theme.title()).render(Rect::new(0, 0, tw + 2, 1), &mut buf);
     buf.set_string(tw + 3, 0, "│", theme.border());
-    Line::styled(name(c.right.as_ref()), theme.title()).render(Rect::new(right_x, 0, tw + 2, 1), &mut buf);
+    Line::styled(name(c.right.as_deref()), theme.title()).render(Rect::new(right_x, 0, tw + 2, 1), &mut buf);
     write_row(&buf, opts.color, out)?;
     let rule = format!("{}┼{}", "─".repeat(tw as usize + 3), "─".repeat(tw as usize + 4));
     buf.reset();
