@@ -70,6 +70,7 @@ impl Progress {
         self.reading.load(Ordering::Relaxed)
     }
 
+    /// Says the text width the reader lays out at (see [`Progress::width`]).
     pub fn set_width(&self, width: usize) {
         self.width.store(width, Ordering::Relaxed);
     }

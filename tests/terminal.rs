@@ -225,6 +225,24 @@ fn a_light_terminal_gets_the_light_theme() {
     assert!(!shown.contains("48;5;52") && !shown.contains("48;5;22m"), "no dark grounds");
 }
 
+/// Types `q` and waits for the reader to end (killing it if it does not); its exit code.
+fn quit(
+    writer: &mut impl Write,
+    master: &dyn MasterPty,
+    child: &mut Box<dyn Child + Send + Sync>,
+) -> Option<u32> {
+    writer.write_all(b"q").expect("type q");
+    writer.flush().expect("flush");
+    let mut output = Vec::new();
+    let code = wait_for_exit(child, ENDS_WITHIN, || {
+        read_available(fd_of(master), &mut output, Duration::ZERO);
+    });
+    if code.is_none() {
+        let _ = child.kill();
+    }
+    code
+}
+
 /// What a terminal shows of some output, roughly: the text without its escape sequences
 /// (control sequences and operating-system commands), rows run together.
 fn visible_text(output: &[u8]) -> String {
@@ -279,14 +297,7 @@ fn a_history_is_stepped_through_in_a_real_terminal() {
     master.resize(PtySize { rows: 32, cols: 110, pixel_width: 0, pixel_height: 0 }).expect("resize");
     wait_for(&mut output, "V2 → V3: 1 difference · 2 findings");
     wait_for(&mut output, "v3.txt · 145 words");
-    writer.write_all(b"q").expect("type q");
-    writer.flush().expect("flush");
-    let code = wait_for_exit(&mut child, ENDS_WITHIN, || {
-        read_available(fd_of(&*master), &mut output, Duration::ZERO);
-    });
-    if code.is_none() {
-        let _ = child.kill();
-    }
+    let code = quit(&mut writer, &*master, &mut child);
     assert_eq!(code, Some(0), "q ends the reader at once, background analysis or not");
 }
 
@@ -323,14 +334,7 @@ fn a_long_pair_is_read_whole_in_a_real_terminal() {
         }
         assert!(Instant::now() < deadline, "never showed the whole analysed text: {screen:?}");
     }
-    writer.write_all(b"q").expect("type q");
-    writer.flush().expect("flush");
-    let code = wait_for_exit(&mut child, ENDS_WITHIN, || {
-        read_available(fd_of(&*master), &mut output, Duration::ZERO);
-    });
-    if code.is_none() {
-        let _ = child.kill();
-    }
+    let code = quit(&mut writer, &*master, &mut child);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(code, Some(0), "q ends the reader");
 }

@@ -174,28 +174,30 @@ impl App {
         App { analysis: Some(progress), ..app }
     }
 
-    /// The analysis has finished: show it, keeping the paragraph at the top of the left pane
-    /// at the top.
+    /// The analysis has finished: show it, keeping the text at the top of the left pane at
+    /// the top.
     pub fn finish_analysis(&mut self, comparison: Comparison, took: Duration) {
-        self.comparison = comparison;
-        self.analysis = None;
-        self.relayout_keeping_top(None, Keep::Offset);
-        self.message = Some(format!("analysed in {:.1} s", took.as_secs_f64()));
+        self.take(comparison, None, Some(took));
     }
 
     /// Takes what an analysis running elsewhere hands over (a layout made at another width is
     /// made again), keeping the text at the top of the left pane at the top.
     pub fn deliver(&mut self, delivery: Delivery, took: Duration) {
-        let (comparison, layout, done) = match delivery {
-            Delivery::Texts(c, layout) => (c, layout, false),
-            Delivery::Analysed(c, layout) => (c, layout, true),
-        };
+        match delivery {
+            Delivery::Texts(c, layout) => self.take(c, Some(layout), None),
+            Delivery::Analysed(c, layout) => self.take(c, Some(layout), Some(took)),
+        }
+    }
+
+    /// Shows a comparison of the texts on screen, laid out anew unless `layout` fits; `took`
+    /// is the analysis's time when this ends it.
+    fn take(&mut self, comparison: Comparison, layout: Option<Layout>, took: Option<Duration>) {
         self.comparison = comparison;
-        if done {
+        if let Some(took) = took {
             self.analysis = None;
             self.message = Some(format!("analysed in {:.1} s", took.as_secs_f64()));
         }
-        self.relayout_keeping_top(Some(layout), Keep::Offset);
+        self.relayout_keeping_top(layout, Keep::Offset);
     }
 
     /// Lays out a new comparison (or takes `layout`, when it is at the width and rows shown),
