@@ -12,7 +12,7 @@ use redline::config::{self, Config, ThemeChoice};
 use redline::document::{Document, PREVIEW_BYTES};
 use redline::history::{History, Version};
 use redline::input::{self, Source};
-use redline::layout::{Geometry, Layout};
+use redline::layout::Layout;
 use redline::ui::print::{self, TextOptions};
 use redline::ui::theme::Background;
 use redline::{bundled, html, report, tui};
@@ -211,36 +211,39 @@ fn reader(
     let (tx, rx) = std::sync::mpsc::channel();
     let pool = analysis_pool()?;
     let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
-    // What the analysis hands over is laid out at this width (the reader updates it).
-    progress.set_width(Geometry { width: w, height: h }.text_width() as usize);
     let long = |s: &Source| s.text.len() > PREVIEW_BYTES;
-    let p = Arc::clone(&progress);
-    let shown = if long(&left) || right.as_ref().is_some_and(long) {
-        // A long pair's beginnings show at once; the whole texts come when parsed.
-        let shown =
-            (Arc::new(Document::preview(&left)), right.as_ref().map(|r| Arc::new(Document::preview(r))));
-        progress.set_reading(true);
-        std::thread::spawn(move || {
-            pool.install(|| {
-                let (l, r) = Document::parse_pair(left, right);
-                let (l, r) = (Arc::new(l), r.map(Arc::new));
-                let texts = Comparison::unaligned(Arc::clone(&l), r.clone());
-                let layout = Layout::new(&texts, p.width(), false);
-                p.set_reading(false);
-                if tx.send(Delivery::Texts(texts, layout)).is_ok() {
-                    analyse(l, r, &p, &tx);
-                }
-            })
-        });
-        shown
+    // A long pair's beginnings show at once, and the whole texts come when parsed; a short
+    // pair is parsed before the first frame.
+    let (shown, unread) = if long(&left) || right.as_ref().is_some_and(long) {
+        let preview = |s: &Source| Arc::new(Document::preview(s));
+        ((preview(&left), right.as_ref().map(preview)), Some((left, right)))
     } else {
         let (left, right) = Document::parse_pair(left, right);
-        let (left, right) = (Arc::new(left), right.map(Arc::new));
-        let (l, r) = (Arc::clone(&left), right.clone());
-        std::thread::spawn(move || pool.install(|| analyse(l, r, &p, &tx)));
-        (left, right)
+        ((Arc::new(left), right.map(Arc::new)), None)
     };
-    let app = App::analysing(Comparison::unaligned(shown.0, shown.1), progress, w, h);
+    progress.set_reading(unread.is_some());
+    // The reader says its width before the analysis lays anything out at it.
+    let texts = Comparison::unaligned(Arc::clone(&shown.0), shown.1.clone());
+    let app = App::analysing(texts, Arc::clone(&progress), w, h);
+    std::thread::spawn(move || {
+        pool.install(|| {
+            let (l, r) = match unread {
+                Some((left, right)) => {
+                    let (l, r) = Document::parse_pair(left, right);
+                    let (l, r) = (Arc::new(l), r.map(Arc::new));
+                    let texts = Comparison::unaligned(Arc::clone(&l), r.clone());
+                    let layout = Layout::new(&texts, progress.width(), false);
+                    progress.set_reading(false);
+                    if tx.send(Delivery::Texts(texts, layout)).is_err() {
+                        return;
+                    }
+                    (l, r)
+                }
+                None => shown,
+            };
+            analyse(l, r, &progress, &tx);
+        })
+    });
     run_reader(app, tui::Analysis::Pair(rx), config, theme)
 }
 
