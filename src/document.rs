@@ -437,12 +437,15 @@ fn chrome_signals(w: &str) -> Option<usize> {
     if w.len() > MAX_GLUED {
         return None;
     }
+    // Only chrome words with `w`'s first byte can be it or begin it: that byte is compared
+    // before any whole word, as every line of a long text is looked at here.
+    let first = w.as_bytes().first().copied();
     let signal = |c: &str| usize::from(CHROME_SIGNALS.contains(&c));
-    if CHROME_WORDS.contains(&w) {
+    let candidates = || CHROME_WORDS.iter().filter(move |c| c.as_bytes().first().copied() == first);
+    if candidates().any(|c| *c == w) {
         return Some(signal(w));
     }
-    CHROME_WORDS
-        .iter()
+    candidates()
         .filter(|c| c.len() >= 3 && w.len() > c.len() && w.starts_with(**c))
         .find_map(|c| chrome_signals(&w[c.len()..]).map(|n| n + signal(c)))
 }
