@@ -170,7 +170,8 @@ fn text_options(cli: &Cli, config: &Config, theme: ThemeChoice) -> TextOptions {
 fn to_stdout(
     write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock>) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // 64 KiB a write (the default is 8 KiB): a large report goes out in fewer system calls.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
     match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),

@@ -203,17 +203,61 @@ pub fn to_json(c: &Comparison) -> String {
     }
 }
 
-/// serde_json's pretty printer, except that strings never carry a character that a terminal
-/// showing the output could obey: serde_json escapes C0 controls itself; this also writes DEL,
-/// the C1 controls (U+0080–U+009F: 0x9B is a one-byte CSI) and the bidi controls as `\uXXXX`,
-/// and the line and paragraph separators U+2028/U+2029, which end lines for some readers.
-/// The JSON value is the same; only its spelling is safe to print.
+/// serde_json's pretty printer (two spaces an indent level), except that strings never carry a
+/// character that a terminal showing the output could obey: serde_json escapes C0 controls
+/// itself; this also writes DEL, the C1 controls (U+0080–U+009F: 0x9B is a one-byte CSI) and
+/// the bidi controls as `\uXXXX`, and the line and paragraph separators U+2028/U+2029, which
+/// end lines for some readers. The JSON value is the same; only its spelling is safe to print.
+///
+/// The layout is written here rather than delegated to `serde_json::ser::PrettyFormatter`,
+/// which writes each indent level with a call of its own: a line break and its whole indent go
+/// out in one write, and the output is byte for byte the same.
 #[derive(Default)]
-struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+struct SafeFormatter {
+    /// How many arrays and objects are open around the next value.
+    depth: usize,
+    /// Whether the innermost open array or object has a value yet (it then closes on a line
+    /// of its own).
+    has_value: bool,
+}
 
 /// Whether a character inside a JSON string is written escaped.
 fn escaped_in_json(c: char) -> bool {
     crate::text::is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// A comma, a line break and enough spaces for the indent of any ordinary report in one
+/// slice: a value's separator and indent are a prefix or suffix of it.
+const BREAK: &[u8] = b",\n                                                                                                                                ";
+
+/// Writes a line break (after a comma unless `first`) and the indent of `depth` levels.
+fn write_break<W: ?Sized + std::io::Write>(w: &mut W, first: bool, depth: usize) -> std::io::Result<()> {
+    let from = usize::from(first);
+    let spaces = 2 * depth;
+    if spaces <= BREAK.len() - 2 {
+        return w.write_all(&BREAK[from..2 + spaces]);
+    }
+    w.write_all(&BREAK[from..2])?;
+    for _ in 0..depth {
+        w.write_all(b"  ")?;
+    }
+    Ok(())
+}
+
+impl SafeFormatter {
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            write_break(w, true, self.depth)?;
+        }
+        w.write_all(bracket)
+    }
 }
 
 impl serde_json::ser::Formatter for SafeFormatter {
@@ -237,41 +281,42 @@ impl serde_json::ser::Formatter for SafeFormatter {
         w.write_all(&fragment.as_bytes()[from..])
     }
 
-    // The layout is the pretty printer's.
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_array(w)
+        self.open(w, b"[")
     }
     fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array(w)
+        self.close(w, b"]")
     }
     fn begin_array_value<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_array_value(w, first)
+        write_break(w, first, self.depth)
     }
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object(w)
+        self.open(w, b"{")
     }
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object(w)
+        self.close(w, b"}")
     }
     fn begin_object_key<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_object_key(w, first)
+        write_break(w, first, self.depth)
     }
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
