@@ -450,18 +450,68 @@ fn may_start_a_fact(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// A paragraph's words for [`facts`], their folded forms in one buffer: one allocation per
+/// paragraph rather than one per word, and none once the buffers have grown (they are reused
+/// from paragraph to paragraph).
+#[derive(Default)]
+struct FactWords {
+    scratch: terms::Scratch,
+    folded: String,
+    words: Vec<FactWord>,
+}
+
+#[derive(Clone)]
+struct FactWord {
+    span: Span,
+    /// Where its folded form is in [`FactWords::folded`].
+    at: std::ops::Range<usize>,
+    number: bool,
+}
+
+impl FactWords {
+    fn read(&mut self, text: &str, span: Span) {
+        let FactWords { scratch, folded, words } = self;
+        folded.clear();
+        words.clear();
+        terms::scan_words(text, span, scratch, |w| {
+            let from = folded.len();
+            folded.push_str(w.folded);
+            words.push(FactWord { span: w.span, at: from..folded.len(), number: w.number });
+        });
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The folded form of word `k`, if there is one.
+    fn folded(&self, k: usize) -> Option<&str> {
+        self.words.get(k).map(|w| &self.folded[w.at.clone()])
+    }
+
+    fn number(&self, k: usize) -> bool {
+        self.words.get(k).is_some_and(|w| w.number)
+    }
+}
+
 /// The numbers and dates of one paragraph, in order.
 pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
+    facts_with(doc, para, &mut FactWords::default())
+}
+
+/// [`facts`], reading the words into buffers the caller reuses.
+fn facts_with(doc: &Document, para: Span, ws: &mut FactWords) -> Vec<Fact> {
     let text = doc.text.as_str();
-    let ws = terms::words(text, para);
+    ws.read(text, para);
+    let ws = &*ws;
     let mut out = Vec::new();
     let mut i = 0;
-    let raw = |w: &terms::Word| &text[w.span.start..w.span.end];
+    let raw = |k: usize| &text[ws.words[k].span.start..ws.words[k].span.end];
     while i < ws.len() {
-        let w = &ws[i];
-        let f = w.folded.as_str();
-        let next = ws.get(i + 1).map(|w| w.folded.as_str());
-        let prev = i.checked_sub(1).map(|p| ws[p].folded.as_str());
+        let w = &ws.words[i];
+        let f = ws.folded(i).unwrap_or_default();
+        let next = ws.folded(i + 1);
+        let prev = i.checked_sub(1).and_then(|p| ws.folded(p));
         if !w.number && !may_start_a_fact(f) {
             i += 1;
             continue;
@@ -476,15 +526,13 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
                 value *= m;
                 end += 1;
             }
-            let tail = &text[ws[end].span.end..para.end];
+            let tail = &text[ws.words[end].span.end..para.end];
             if tail.starts_with('%') {
                 sort = FactSort::Percent;
-            } else if ws.get(end + 1).is_some_and(|n| n.folded == "percent") {
+            } else if ws.folded(end + 1) == Some("percent") {
                 sort = FactSort::Percent;
                 end += 1;
-            } else if ws.get(end + 1).is_some_and(|n| n.folded == "per")
-                && ws.get(end + 2).is_some_and(|n| n.folded == "cent")
-            {
+            } else if ws.folded(end + 1) == Some("per") && ws.folded(end + 2) == Some("cent") {
                 // "per cent"; a paragraph may end at "per" (found by fuzzing).
                 sort = FactSort::Percent;
                 end += 2;
@@ -494,7 +542,7 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
                 sort = FactSort::Money;
             }
             if sort == FactSort::Count
-                && !raw(w).contains([',', '.'])
+                && !raw(i).contains([',', '.'])
                 && (1800.0..=2100.0).contains(&value)
                 && end == i
             {
@@ -515,7 +563,7 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
                 value *= m;
                 end += 1;
             }
-            let after = |k: usize| ws.get(end + k).map(|n| n.folded.as_str());
+            let after = |k: usize| ws.folded(end + k);
             if after(1) == Some("percent") {
                 end += 1;
                 Some((FactSort::Percent, format!("percent:{value}")))
@@ -531,12 +579,12 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
                 // with the noun it counts ("two years", "four people"), which the span keeps
                 // so the finding reads as what was counted. The key stays the value, so "two
                 // years" and "2 years" are the same fact.
-                let noun = ws.get(i + 1).filter(|n| {
-                    !n.number
-                        && n.folded.chars().all(char::is_alphabetic)
-                        && !SPELLED.iter().any(|(s, _)| *s == n.folded)
-                        && !doc.language.unwrap_or(Language::ENGLISH).is_function_word(&n.folded)
-                        && !Language::ENGLISH.is_function_word(&n.folded)
+                let noun = ws.folded(i + 1).filter(|&n| {
+                    !ws.number(i + 1)
+                        && n.chars().all(char::is_alphabetic)
+                        && !SPELLED.iter().any(|(s, _)| *s == n)
+                        && !doc.language.unwrap_or(Language::ENGLISH).is_function_word(n)
+                        && !Language::ENGLISH.is_function_word(n)
                 });
                 noun.map(|_| {
                     end += 1;
@@ -549,13 +597,13 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
             }
             Some((FactSort::Weekday, format!("weekday:{f}")))
         } else if MONTHS.contains(&f)
-            && raw(w).starts_with(char::is_uppercase)
-            && (f != "may" || next.is_some_and(|_| ws[i + 1].number))
+            && raw(i).starts_with(char::is_uppercase)
+            && (f != "may" || ws.number(i + 1))
         {
             let mut key = format!("date:{f}");
-            while let Some(n) = ws.get(end + 1).filter(|n| n.number) {
+            while let Some(n) = ws.folded(end + 1).filter(|_| ws.number(end + 1)) {
                 key.push(' ');
-                key.push_str(&n.folded);
+                key.push_str(n);
                 end += 1;
             }
             Some((FactSort::Date, key))
@@ -564,13 +612,13 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
         } else if RELATIVE_STARTS.contains(&f) {
             // "last week", "earlier this month", "this year".
             let mut j = i + 1;
-            if matches!(f, "earlier" | "later") && ws.get(j).is_some_and(|n| n.folded == "this") {
+            if matches!(f, "earlier" | "later") && ws.folded(j) == Some("this") {
                 j += 1;
             }
-            match ws.get(j).filter(|n| PERIODS.contains(&n.folded.as_str())) {
+            match ws.folded(j).filter(|n| PERIODS.contains(n)) {
                 Some(_) if j > i => {
                     end = j;
-                    let phrase: Vec<&str> = ws[i..=j].iter().map(|w| w.folded.as_str()).collect();
+                    let phrase: Vec<&str> = (i..=j).filter_map(|k| ws.folded(k)).collect();
                     Some((FactSort::Relative, format!("relative:{}", phrase.join(" "))))
                 }
                 _ => None,
@@ -579,7 +627,7 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
             None
         };
         if let Some((sort, key)) = fact {
-            let last = ws.get(end).unwrap_or(w);
+            let last = ws.words.get(end).unwrap_or(w);
             out.push(Fact { span: Span::new(w.span.start, last.span.end), sort, key });
         }
         i = end + 1;
@@ -590,7 +638,7 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
 fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Finding> {
     use rayon::prelude::*;
     let all_facts = |doc: &Document| -> Vec<Vec<Fact>> {
-        doc.paragraphs.par_iter().map(|p| facts(doc, p.span)).collect()
+        doc.paragraphs.par_iter().map_init(FactWords::default, |ws, p| facts_with(doc, p.span, ws)).collect()
     };
     let (lf, rf) = rayon::join(|| all_facts(left), || all_facts(right));
     // Groups of linked paragraphs: connected parts of the link graph.
