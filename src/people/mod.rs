@@ -746,13 +746,14 @@ fn judge(
         }
     }
     let first = name[0].first;
-    let word_at = |n: isize| -> Option<(Shape, String)> {
+    // The words around the name, borrowed from the text where they are written in lower case.
+    let word_at = |n: isize| -> Option<(Shape, Cow<'_, str>)> {
         let idx = (i + a) as isize + n;
         if n >= 0 {
             let idx = i + b + n as usize;
-            toks.get(idx).map(|t| (t.shape, low(text, t).into_owned()))
+            toks.get(idx).map(|t| (t.shape, low(text, t)))
         } else if idx >= 0 {
-            toks.get(idx as usize).map(|t| (t.shape, low(text, t).into_owned()))
+            toks.get(idx as usize).map(|t| (t.shape, low(text, t)))
         } else {
             None
         }
@@ -762,7 +763,7 @@ fn judge(
     let after = word_at(0);
     let after2 = word_at(1);
     let after3 = word_at(2);
-    let is = |w: &Option<(Shape, String)>, pred: &dyn Fn(Shape, &str) -> bool| {
+    let is = |w: &Option<(Shape, Cow<str>)>, pred: &dyn Fn(Shape, &str) -> bool| {
         w.as_ref().is_some_and(|(s, t)| pred(*s, t))
     };
     let mut score = 0.0f32;
