@@ -460,7 +460,6 @@ struct FactWords {
     words: Vec<FactWord>,
 }
 
-#[derive(Clone)]
 struct FactWord {
     span: Span,
     /// Where its folded form is in [`FactWords::folded`].

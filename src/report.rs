@@ -477,3 +477,29 @@ pub fn write_history_json(h: &crate::history::History, out: &mut impl std::io::W
     HistoryReport::new(h).serialize(&mut ser)?;
     writeln!(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SafeFormatter;
+    use serde::Serialize;
+
+    /// The layout is serde_json's pretty printer's, byte for byte, at any depth (past the
+    /// indent buffer too) and with empty arrays and objects.
+    #[test]
+    fn layout_is_the_pretty_printers() {
+        let mut deep = serde_json::json!({"leaf": [1, "two", null, [], {}], "empty": {}});
+        for depth in 0..80 {
+            deep = if depth % 2 == 0 {
+                serde_json::json!([deep, depth, {"k": []}])
+            } else {
+                serde_json::json!({"inner": deep, "n": depth})
+            };
+        }
+        let mut ours = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut ours, SafeFormatter::default());
+        deep.serialize(&mut ser).unwrap();
+        let theirs = serde_json::to_string_pretty(&deep).unwrap();
+        assert!(theirs.lines().any(|l| l.len() - l.trim_start().len() > 2 * 64), "deeper than the buffer");
+        assert_eq!(String::from_utf8(ours).unwrap(), theirs);
+    }
+}
