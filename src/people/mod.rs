@@ -105,8 +105,11 @@ impl People {
 /// A document's tokens, and the words it writes in lower case.
 fn tokens_and_lower_words(doc: &Document) -> (Vec<Token>, FxHashSet<Cow<'_, str>>) {
     let toks = tokenize(doc);
-    let lower =
-        toks.iter().filter(|t| t.shape == Shape::Lower).map(|t| lower_case(t.text(&doc.text))).collect();
+    let lower = toks
+        .iter()
+        .filter(|t| t.shape == Shape::Lower)
+        .map(|t| if t.plain { Cow::Borrowed(t.text(&doc.text)) } else { lower_case(t.text(&doc.text)) })
+        .collect();
     (toks, lower)
 }
 
@@ -146,7 +149,7 @@ fn places_of(doc: &Document, toks: &[Token]) -> Places {
         let t = &toks[i];
         if t.shape == Shape::Lower {
             let w = low(text, t);
-            if lists.places.contains(w.as_ref()) || lists.orgs.contains(w.as_ref()) {
+            if lists.place_word(&w) & (PLACE | ORG) != 0 {
                 lower.insert(w.into_owned());
             }
         }
@@ -154,10 +157,12 @@ fn places_of(doc: &Document, toks: &[Token]) -> Places {
             i += 1;
             continue;
         }
+        let w = low(text, t);
+        let kinds = lists.place_word(&w);
         // The longest known phrase starting here ("United States", "Rio de Janeiro"), looked
         // for only after a word that starts one.
         let mut found = None;
-        let starts_phrase = lists.phrase_starts.contains(low(text, t).as_ref());
+        let starts_phrase = kinds & PHRASE_START != 0;
         for n in (2..=3).rev().filter(|_| starts_phrase) {
             if i + n > toks.len() || toks[i + 1..i + n].iter().any(|t| t.shape == Shape::Punct) {
                 continue;
@@ -169,9 +174,8 @@ fn places_of(doc: &Document, toks: &[Token]) -> Places {
             }
         }
         if found.is_none() {
-            let w = low(text, t);
-            let place = lists.places.contains(w.as_ref()) && !lexicon::FRAGMENTS.contains(&w.as_ref());
-            if place || lists.orgs.contains(w.as_ref()) {
+            let place = kinds & PLACE != 0 && !lexicon::FRAGMENTS.contains(&w.as_ref());
+            if place || kinds & ORG != 0 {
                 found = Some((1, w.into_owned()));
             }
         }
@@ -201,10 +205,12 @@ struct Lists {
     not_person: FxHashSet<&'static str>,
     places: FxHashSet<&'static str>,
     place_phrases: FxHashSet<&'static str>,
-    /// The first words of the place phrases ("united", "rio").
-    phrase_starts: FxHashSet<&'static str>,
+    /// Finds any place phrase inside a run of words, in one pass over the run.
+    place_phrase_finder: aho_corasick::AhoCorasick,
+    /// What each word of `places`, `orgs` and the place phrases' first words ("united",
+    /// "rio") is: [`PLACE`], [`ORG`] and [`PHRASE_START`] flags, found with one lookup.
+    place_words: FxHashMap<&'static str, u8>,
     thing_prefixes: FxHashSet<&'static str>,
-    orgs: FxHashSet<&'static str>,
     person_nouns: FxHashSet<&'static str>,
     demonyms: FxHashSet<&'static str>,
     calendar: FxHashSet<&'static str>,
@@ -215,6 +221,13 @@ struct Lists {
 fn upper_cmp(name: &str, word: &str) -> std::cmp::Ordering {
     name.bytes().cmp(word.bytes().map(|b| b.to_ascii_uppercase()))
 }
+
+/// A word of [`lexicon::PLACES`].
+const PLACE: u8 = 1;
+/// A word of [`lexicon::ORGS`].
+const ORG: u8 = 2;
+/// The first word of one of [`lexicon::PLACE_PHRASES`].
+const PHRASE_START: u8 = 4;
 
 /// `FIRST_NAMES` and `SURNAMES`: the census lists of `assets/names`, sorted by build.rs.
 mod census {
@@ -241,15 +254,33 @@ impl Lists {
                 not_person: set(NOT_PERSON_WORDS),
                 places: set(PLACES),
                 place_phrases: set(PLACE_PHRASES),
-                phrase_starts: PLACE_PHRASES.iter().filter_map(|p| p.split(' ').next()).collect(),
+                place_phrase_finder: aho_corasick::AhoCorasick::new(PLACE_PHRASES)
+                    .expect("the place phrases are a few short strings"),
+                place_words: {
+                    let mut kinds = FxHashMap::default();
+                    let first_words = PLACE_PHRASES.iter().filter_map(|p| p.split(' ').next());
+                    for (words, kind) in [(PLACES, PLACE), (ORGS, ORG)] {
+                        for w in words {
+                            *kinds.entry(*w).or_insert(0) |= kind;
+                        }
+                    }
+                    for w in first_words {
+                        *kinds.entry(w).or_insert(0) |= PHRASE_START;
+                    }
+                    kinds
+                },
                 thing_prefixes: set(THING_PREFIXES),
-                orgs: set(ORGS),
                 person_nouns: set(PERSON_NOUNS),
                 demonyms: set(DEMONYMS),
                 calendar: set(CALENDAR),
                 common: set(COMMON),
             }
         })
+    }
+
+    /// The [`PLACE`], [`ORG`] and [`PHRASE_START`] flags of a lower-cased word (0 for none).
+    fn place_word(&self, low: &str) -> u8 {
+        self.place_words.get(low).copied().unwrap_or(0)
     }
 
     fn is_first_name(&self, low: &str) -> bool {
@@ -300,6 +331,9 @@ struct Token {
     possessive: bool,
     /// In a heading or an all-capitals sentence, where capitals say nothing.
     caps_free: bool,
+    /// Written as [`low`] reads it (lower case, no curly apostrophe), so `low` borrows it
+    /// without looking at its characters again.
+    plain: bool,
 }
 
 /// Abbreviations whose full stop belongs to the word ("Mr.", "Jr.", "St.").
@@ -376,6 +410,7 @@ fn tokenize(doc: &Document) -> Vec<Token> {
                     first: false,
                     possessive: false,
                     caps_free: false,
+                    plain: false,
                 });
                 i += 1;
                 continue;
@@ -384,18 +419,19 @@ fn tokenize(doc: &Document) -> Vec<Token> {
             let mut j = i + 1;
             while j < chars.len() {
                 let c = chars[j].1;
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                // Looked at only after a character that may join two parts of a word.
+                let next_alnum = || chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
                 let joins = match c {
                     _ if c.is_alphanumeric() => true,
-                    '-' | '\'' | '’' | '&' => next_alnum,
+                    '-' | '\'' | '’' | '&' => next_alnum(),
                     // Initials and dotted acronyms: "J.R.R.", "U.S"; decimals "1.2".
                     '.' => {
-                        next_alnum
+                        next_alnum()
                             && (j - start == 1
                                 || (j >= 2 && chars[j - 2].1 == '.')
                                 || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
                     }
-                    ',' => next_alnum && chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit(),
+                    ',' => next_alnum() && chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit(),
                     _ => false,
                 };
                 if !joins {
@@ -439,6 +475,7 @@ fn tokenize(doc: &Document) -> Vec<Token> {
                 first: at_start && shape != Shape::Number,
                 possessive,
                 caps_free: para.kind == Kind::Heading,
+                plain: shape == Shape::Lower && is_plain(body.trim_end_matches('.')),
             });
             at_start = false;
             i = j;
@@ -492,17 +529,23 @@ fn mark_capital_sentences(text: &str, tokens: &mut [Token]) {
         while j < tokens.len() && !tokens[j].first {
             j += 1;
         }
-        let words: Vec<&Token> = tokens[i..j]
-            .iter()
-            .filter(|t| matches!(t.shape, Shape::Cap | Shape::Lower | Shape::Upper))
-            .collect();
-        let upper = words.iter().filter(|t| t.shape == Shape::Upper).count();
-        let lower = words.iter().filter(|t| t.shape == Shape::Lower).count();
-        let capitals_only = words.len() >= 3 && upper * 2 > words.len() && lower == 0;
+        // The sentence's words, its words in capitals, in lower case, and in lower case
+        // longer than three characters, counted in one pass.
+        let (mut words, mut upper, mut lower, mut long_lower) = (0, 0, 0, 0);
+        for t in &tokens[i..j] {
+            match t.shape {
+                Shape::Cap => words += 1,
+                Shape::Upper => (words, upper) = (words + 1, upper + 1),
+                Shape::Lower => {
+                    (words, lower) = (words + 1, lower + 1);
+                    long_lower += usize::from(t.text(text).chars().nth(3).is_some());
+                }
+                _ => {}
+            }
+        }
+        let capitals_only = words >= 3 && upper * 2 > words && lower == 0;
         // Title case: five or more words and hardly any lower case except short ones.
-        let long_lower =
-            words.iter().filter(|t| t.shape == Shape::Lower && t.text(text).chars().count() > 3).count();
-        let title_case = words.len() >= 5 && long_lower == 0 && !ends_like_prose(text, &tokens[i..j]);
+        let title_case = words >= 5 && long_lower == 0 && !ends_like_prose(text, &tokens[i..j]);
         if capitals_only || title_case {
             for t in &mut tokens[i..j] {
                 t.caps_free = true;
@@ -538,10 +581,22 @@ struct Candidate {
 /// text itself (not a copy) when it is written so already, as most words are.
 fn low<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     let w = t.text(text).trim_end_matches('.');
+    if t.plain {
+        return Cow::Borrowed(w);
+    }
     if w.contains('’') {
         Cow::Owned(w.to_lowercase().replace('’', "'"))
     } else {
         lower_case(w)
+    }
+}
+
+/// Whether [`low`] reads a word as it is written: in lower case, without a curly apostrophe.
+fn is_plain(w: &str) -> bool {
+    if w.is_ascii() {
+        !w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        !w.contains('’') && w.chars().all(|c| c.to_lowercase().eq(std::iter::once(c)))
     }
 }
 
@@ -561,6 +616,8 @@ fn lower_case(w: &str) -> Cow<'_, str> {
 
 fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &FxHashSet<Cow<str>>) -> Vec<Candidate> {
     let mut out = Vec::new();
+    // The words of a run joined by spaces, reused from run to run.
+    let mut phrase = String::new();
     let is_name_like = |t: &Token| matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial);
     let mut i = 0;
     while i < toks.len() {
@@ -591,23 +648,24 @@ fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &FxHashSet<Cow<s
                 break;
             }
         }
-        judge(text, toks, i, j, lists, lower, &mut out);
+        judge(text, toks, i..j, lists, lower, &mut phrase, &mut out);
         i = j;
     }
     out
 }
 
-/// Judges the capitalised run `toks[i..j]`.
+/// Judges the capitalised run `toks[run]`.
 fn judge(
     text: &str,
     toks: &[Token],
-    i: usize,
-    j: usize,
+    run: std::ops::Range<usize>,
     lists: &Lists,
     lower: &FxHashSet<Cow<str>>,
+    phrase: &mut String,
     out: &mut Vec<Candidate>,
 ) {
-    let lows: Vec<Cow<str>> = toks[i..j].iter().map(|t| low(text, t)).collect();
+    let (i, j) = (run.start, run.end);
+    let lows: smallvec::SmallVec<[Cow<str>; 4]> = toks[i..j].iter().map(|t| low(text, t)).collect();
     let whole = Span::new(toks[i].span().start, toks[j - 1].span().end);
     let thing = |span: Span| Candidate { span, words: vec![], person: false, thing: true, caps_free: false };
     if toks[i..j].iter().any(|t| t.caps_free) {
@@ -628,8 +686,14 @@ fn judge(
     // Every place phrase has a space, and one word has none: only a run of words can hold one.
     if lists.thing_prefixes.contains(lows[0].as_ref())
         || (lows.len() > 1 && {
-            let phrase = lows.join(" ");
-            lists.place_phrases.iter().any(|p| phrase.contains(p))
+            phrase.clear();
+            for (n, w) in lows.iter().enumerate() {
+                if n > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+            }
+            lists.place_phrase_finder.is_match(phrase.as_str())
         })
     {
         out.push(thing(whole));
