@@ -137,8 +137,7 @@ pub fn scan_words(text: &str, span: Span, scratch: &mut Scratch, mut each: impl 
     let span = Span::new(start, end);
     let s = &text[span.start..span.end];
     let Scratch { chars, folded } = scratch;
-    chars.clear();
-    chars.extend(s.char_indices());
+    crate::text::char_indices_into(s, chars);
     let mut i = 0;
     let mut first = true;
     while i < chars.len() {

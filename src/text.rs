@@ -46,7 +46,20 @@ pub fn is_invisible(c: char) -> bool {
 /// Whether a character belongs to the letter before it: a combining mark, a variation
 /// selector or a joiner (drawn on that letter's cell), so words never end before one.
 pub fn joins_previous(c: char) -> bool {
-    !c.is_alphanumeric() && !is_invisible(c) && char_width(c) == 0
+    // No ASCII character joins (each is drawn one cell wide): the common case, answered
+    // without the width tables.
+    !c.is_ascii() && !c.is_alphanumeric() && !is_invisible(c) && char_width(c) == 0
+}
+
+/// `s.char_indices()` into a buffer the caller reuses (cleared first). ASCII text, as most
+/// text is, is copied byte by byte without decoding.
+pub fn char_indices_into(s: &str, out: &mut Vec<(usize, char)>) {
+    out.clear();
+    if s.is_ascii() {
+        out.extend(s.bytes().enumerate().map(|(i, b)| (i, char::from(b))));
+    } else {
+        out.extend(s.char_indices());
+    }
 }
 
 /// Cells one input character takes once displayed.
@@ -88,6 +101,24 @@ pub fn fit(s: &str, cells: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_indices_into_is_char_indices() {
+        let mut buf = vec![(9, 'x')];
+        for s in ["", "plain ascii, 1.2", "Grüße “so” 名前 e\u{301}"] {
+            char_indices_into(s, &mut buf);
+            assert_eq!(buf, s.char_indices().collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn no_ascii_character_joins_the_one_before() {
+        // What the ASCII shortcut of `joins_previous` skips: each is drawn one cell wide.
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(char_width(c), 1, "{c:?}");
+            assert!(!joins_previous(c));
+        }
+    }
 
     #[test]
     fn fitting_cuts_on_cells_and_says_so() {

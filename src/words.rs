@@ -82,6 +82,8 @@ const LIGHT_WORD_MAX: usize = 4;
 struct Keys {
     ids: FxHashMap<String, u32>,
     chars: Vec<(usize, char)>,
+    /// A sentence's first word lower-cased, reused from word to word.
+    lower: String,
 }
 
 impl Keys {
@@ -110,23 +112,19 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
     let p = &doc.paragraphs[para];
     let text = &doc.text;
     let mut out = Vec::new();
-    let mut sentence_starts: Vec<usize> = p.sentences.iter().map(|s| s.start).collect();
-    sentence_starts.reverse();
-    let mut next_sentence = sentence_starts.pop();
+    let mut sentence_starts = p.sentences.iter().map(|s| s.start).peekable();
     let mut at_sentence_start = false;
     let s = &text[p.span.start..p.span.end];
     let mut chars = std::mem::take(&mut keys.chars);
-    chars.clear();
-    chars.extend(s.char_indices());
+    crate::text::char_indices_into(s, &mut chars);
     // A list item's bullet is layout, not words.
     let skip = if p.kind == Kind::ListItem { crate::document::list_marker_len(s).unwrap_or(0) } else { 0 };
     let mut i = chars.iter().take_while(|&&(b, _)| b < skip).count();
     while i < chars.len() {
         let (b, c) = chars[i];
         let abs = p.span.start + b;
-        while next_sentence.is_some_and(|n| n <= abs) {
+        while sentence_starts.next_if(|&n| n <= abs).is_some() {
             at_sentence_start = true;
-            next_sentence = sentence_starts.pop();
         }
         if c.is_whitespace() {
             i += 1;
@@ -142,12 +140,14 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
         let mut j = i + 1;
         while j < chars.len() {
             let c = chars[j].1;
-            let inner =
-                j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() && chars[j - 1].1.is_alphanumeric();
+            // Between two letters or digits (looked at only for the characters it matters to).
+            let inner = || {
+                j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() && chars[j - 1].1.is_alphanumeric()
+            };
             if c.is_alphanumeric()
                 || crate::text::joins_previous(c)
-                || (inner
-                    && matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',')
+                || (matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',')
+                    && inner()
                     && (c != ',' || chars[j + 1].1.is_ascii_digit()))
             {
                 j += 1;
@@ -158,12 +158,25 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
         let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
         let raw = &s[b..end];
         // Copied only when a character folds, or to lower-case a sentence's first word.
-        let folded: std::borrow::Cow<str> = if raw.chars().any(|c| fold_char(c) != c) {
+        // (Every character that folds is outside ASCII.)
+        let folded: std::borrow::Cow<str> = if !raw.is_ascii() && raw.chars().any(|c| fold_char(c) != c) {
             raw.chars().map(fold_char).collect::<String>().into()
         } else {
             raw.into()
         };
-        let key = if at_sentence_start { keys.get(&folded.to_lowercase()) } else { keys.get(&folded) };
+        let key = if !at_sentence_start {
+            keys.get(&folded)
+        } else if folded.is_ascii() {
+            // Lower-cased in a reused buffer (ASCII has no context-dependent letters).
+            let mut low = std::mem::take(&mut keys.lower);
+            low.clear();
+            low.extend(folded.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let key = keys.get(&low);
+            keys.lower = low;
+            key
+        } else {
+            keys.get(&folded.to_lowercase())
+        };
         // The light words are ASCII: a case-blind ASCII comparison is the lower-cased one.
         let light =
             folded.len() <= LIGHT_WORD_MAX && LIGHT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&folded));

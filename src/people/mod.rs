@@ -375,8 +375,7 @@ fn tokenize(doc: &Document) -> Vec<Token> {
         let from = out.len();
         let mut sentences = para.sentences.iter().map(|s| s.start).peekable();
         let s = &text[para.span.start..para.span.end];
-        chars.clear();
-        chars.extend(s.char_indices());
+        crate::text::char_indices_into(s, &mut chars);
         let byte = |i: usize| para.span.start + chars.get(i).map_or(s.len(), |&(b, _)| b);
         let mut i = 0;
         let mut at_start = true;
