@@ -31,15 +31,21 @@ pub fn spans(doc: &Document) -> Vec<(Span, usize)> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut carried: Option<(usize, usize, Mark)> = None;
+    // A paragraph's characters, in a buffer reused from paragraph to paragraph.
+    let mut chars = Vec::new();
     for (p, para) in doc.paragraphs.iter().enumerate() {
         if para.kind == Kind::Furniture {
             carried = None;
             continue;
         }
         let s = &text[para.span.start..para.span.end];
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        crate::text::char_indices_into(s, &mut chars);
         let mut open: Option<(usize, usize, Mark)> = None;
         for (k, &(b, c)) in chars.iter().enumerate() {
+            // Only quotation marks open or close a quotation.
+            if !matches!(c, '“' | '„' | '"' | '«' | '»' | '‘' | '\'' | '”' | '’') {
+                continue;
+            }
             let at = para.span.start + b;
             let prev = k.checked_sub(1).map(|i| chars[i].1);
             let next = chars.get(k + 1).map(|&(_, c)| c);
