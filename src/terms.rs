@@ -129,13 +129,66 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
 }
 
 /// The words of a span, as [`words`] finds them, handed one by one to `each`.
-pub fn scan_words(text: &str, span: Span, scratch: &mut Scratch, mut each: impl FnMut(WordRef)) {
+pub fn scan_words(text: &str, span: Span, scratch: &mut Scratch, each: impl FnMut(WordRef)) {
     // A span cut at a byte count (a window of "40 bytes after a name") may end inside a
     // character: shrink it to whole characters.
     let end = (0..=span.end.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
     let start = (span.start.min(end)..=end).find(|&i| text.is_char_boundary(i)).unwrap_or(end);
     let span = Span::new(start, end);
     let s = &text[span.start..span.end];
+    if s.is_ascii() {
+        scan_ascii_words(s, span.start, &mut scratch.folded, each);
+    } else {
+        scan_any_words(s, span.start, scratch, each);
+    }
+}
+
+/// [`scan_words`] over ASCII text (`base`: where `s` starts in its document), byte by byte: in
+/// ASCII a letter is an ASCII letter, and no character joins the one before.
+fn scan_ascii_words(s: &str, base: usize, folded: &mut String, mut each: impl FnMut(WordRef)) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut first = true;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        while j < b.len() {
+            let c = b[j];
+            let joins = |pred: fn(&u8) -> bool| j + 1 < b.len() && pred(&b[j - 1]) && pred(&b[j + 1]);
+            if c.is_ascii_alphanumeric()
+                || (c == b'\'' && joins(u8::is_ascii_alphabetic))
+                || (matches!(c, b'.' | b',') && joins(u8::is_ascii_digit))
+                || (c == b'.' && joins(u8::is_ascii_uppercase))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let raw = &s[start..j];
+        fold_into(raw, folded);
+        if !folded.is_empty() {
+            each(WordRef {
+                span: Span::new(base + start, base + j),
+                folded,
+                number: b[start].is_ascii_digit(),
+                capitalized: !first && b[start].is_ascii_uppercase(),
+                first,
+                lower: !raw.bytes().any(|c| c.is_ascii_uppercase()),
+            });
+        }
+        first = false;
+        i = j;
+    }
+}
+
+/// [`scan_words`] over any text, character by character.
+fn scan_any_words(s: &str, base: usize, scratch: &mut Scratch, mut each: impl FnMut(WordRef)) {
+    let span = Span::new(base, base + s.len());
     let Scratch { chars, folded } = scratch;
     crate::text::char_indices_into(s, chars);
     let mut i = 0;
@@ -339,9 +392,14 @@ impl Builder {
     fn units(&mut self, doc: &Document, reading: &Reading) -> Vec<Unit> {
         let mut cache: HashMap<String, u32> = HashMap::default();
         let quotes = &doc.quotes;
-        let inside = |at: usize| {
-            let k = quotes.partition_point(|(q, _)| q.end <= at);
-            quotes.get(k).is_some_and(|(q, _)| q.start <= at)
+        // The words come in reading order: the first quotation not closed before a word is
+        // found by moving on from the last word's, not by a search per word.
+        let mut quote = 0;
+        let mut inside = |at: usize| {
+            while quotes.get(quote).is_some_and(|(q, _)| q.end <= at) {
+                quote += 1;
+            }
+            quotes.get(quote).is_some_and(|(q, _)| q.start <= at)
         };
         // One unit per sentence at most: reserved at once, so a million-sentence document's
         // units are not copied from one doubled buffer to the next.
@@ -603,6 +661,25 @@ impl TermModel {
 mod tests {
     use super::*;
     use crate::input::Source;
+    use proptest::prelude::*;
+
+    /// Everything [`scan_words`] hands over for `s`, read by `scan`.
+    fn scanned(s: &str, scan: fn(&str, &mut Scratch, &mut Vec<Word>)) -> Vec<Word> {
+        let mut out = Vec::new();
+        scan(s, &mut Scratch::default(), &mut out);
+        out
+    }
+
+    proptest! {
+        // The ASCII shortcut finds the words the general scanner finds, with the same folds
+        // and flags: text drawn from the characters its rules turn on.
+        #[test]
+        fn ascii_words_are_the_general_ones(s in "[aZ0'.,s S\t\n-]{0,40}") {
+            let ascii = scanned(&s, |s, sc, out| scan_ascii_words(s, 0, &mut sc.folded, |w| out.push(w.to_word())));
+            let any = scanned(&s, |s, sc, out| scan_any_words(s, 0, sc, |w| out.push(w.to_word())));
+            prop_assert_eq!(ascii, any);
+        }
+    }
 
     /// Found by tests/properties.rs: a speaker window of 40 bytes ended inside U+202E.
     #[test]
