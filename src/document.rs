@@ -603,7 +603,8 @@ mod tests {
     #[test]
     fn ascii_word_count_is_the_general_one() {
         let general = |t: &str| t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        for t in ["", "  ", "one", " a b\tc\nd\re\x0bf\x0cg ", "-- — 1.5 x--y ,", "x\x0b\x0b--", "\x00a\x1f"] {
+        for t in ["", "  ", "one", " a b\tc\nd\re\x0bf\x0cg ", "-- — 1.5 x--y ,", "x\x0b\x0b--", "\x00a\x1f"]
+        {
             assert_eq!(count_words(t), general(t), "{t:?}");
         }
     }
