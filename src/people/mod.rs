@@ -641,8 +641,8 @@ fn lower_case(w: &str) -> Cow<'_, str> {
 
 fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &FxHashSet<Cow<str>>) -> Vec<Candidate> {
     let mut out = Vec::new();
-    // The words of a run joined by spaces, reused from run to run.
-    let mut phrase = String::new();
+    // Reused from run to run.
+    let mut scratch = Scratch::default();
     let is_name_like = |t: &Token| matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial);
     let mut i = 0;
     while i < toks.len() {
@@ -673,10 +673,36 @@ fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &FxHashSet<Cow<s
                 break;
             }
         }
-        judge(text, toks, i..j, lists, lower, &mut phrase, &mut out);
+        judge(text, toks, i..j, lists, lower, &mut scratch, &mut out);
         i = j;
     }
     out
+}
+
+/// What [`judge`] reuses from run to run.
+#[derive(Default)]
+struct Scratch {
+    /// The words of a run joined by spaces.
+    phrase: String,
+    names: Names,
+}
+
+/// Whether a lower-cased word is a first name and its rank as a surname, looked up in the
+/// census lists once per word of a document (names repeat; the lists are searched).
+#[derive(Default)]
+struct Names {
+    known: std::cell::RefCell<FxHashMap<String, (bool, Option<u32>)>>,
+}
+
+impl Names {
+    fn info(&self, lists: &Lists, w: &str) -> (bool, Option<u32>) {
+        if let Some(&info) = self.known.borrow().get(w) {
+            return info;
+        }
+        let info = (lists.is_first_name(w), lists.surname_rank(w));
+        self.known.borrow_mut().insert(w.to_string(), info);
+        info
+    }
 }
 
 /// Judges the capitalised run `toks[run]`.
@@ -686,10 +712,13 @@ fn judge(
     run: std::ops::Range<usize>,
     lists: &Lists,
     lower: &FxHashSet<Cow<str>>,
-    phrase: &mut String,
+    scratch: &mut Scratch,
     out: &mut Vec<Candidate>,
 ) {
     let (i, j) = (run.start, run.end);
+    let Scratch { phrase, names } = scratch;
+    let is_first_name = |w: &str| names.info(lists, w).0;
+    let surname_rank = |w: &str| names.info(lists, w).1;
     let lows: smallvec::SmallVec<[Cow<str>; 4]> = toks[i..j].iter().map(|t| low(text, t)).collect();
     let whole = Span::new(toks[i].span().start, toks[j - 1].span().end);
     let thing = |span: Span| Candidate { span, words: vec![], person: false, thing: true, caps_free: false };
@@ -748,19 +777,14 @@ fn judge(
             // "Jordan Henderson", "Alexandria Ocasio-Cortez": a first name that is also a place.
             let surname = &lows[x + 1];
             let as_name = next.shape == Shape::Cap
-                && lists.is_first_name(w)
+                && is_first_name(w)
                 && !lists.is_thing(surname)
-                && (lists.surname_rank(surname).is_some_and(|r| r < 5000) || surname.contains('-'));
+                && (surname_rank(surname).is_some_and(|r| r < 5000) || surname.contains('-'));
             !as_name
         } else if t.shape == Shape::Upper {
             // An acronym before a name ("NATO chief"), unless it is a pair of initials ("JD Vance").
             lows[x].chars().count() > 3 || next.shape != Shape::Cap || lists.is_thing(w)
-        } else if x == 0
-            && t.first()
-            && !lists.is_first_name(w)
-            && lows.len() >= 3
-            && lists.is_first_name(&lows[1])
-        {
+        } else if x == 0 && t.first() && !is_first_name(w) && lows.len() >= 3 && is_first_name(&lows[1]) {
             // A capitalised word opening the sentence before a first name: "Physicist Peter Higgs".
             true
         } else {
@@ -827,7 +851,7 @@ fn judge(
         }
     }
     if c.words.iter().any(|w| lists.is_thing(w) || NUMBER_WORDS.contains(&w.as_ref())) {
-        let first_name_place = k >= 2 && lists.is_first_name(&c.words[0]) && !lists.is_thing(&c.words[k - 1]);
+        let first_name_place = k >= 2 && is_first_name(&c.words[0]) && !lists.is_thing(&c.words[k - 1]);
         if !first_name_place {
             c.thing = true;
             out.push(c);
@@ -913,7 +937,7 @@ fn judge(
     let lower_elsewhere = |w: &str| lower.contains(w);
     if k >= 2 {
         let last = &c.words[k - 1];
-        if lists.is_first_name(&c.words[0]) {
+        if is_first_name(&c.words[0]) {
             score += 2.0;
         }
         if has_initial || has_particle {
@@ -924,7 +948,7 @@ fn judge(
         if !common_start {
             score += 2.0;
         }
-        if lists.surname_rank(last).is_some() {
+        if surname_rank(last).is_some() {
             score += 0.5;
         }
     } else {
@@ -939,10 +963,10 @@ fn judge(
             // "J.K. Rowling", "W.B. Yeats".
             score += 3.0;
         }
-        if lists.surname_rank(w).is_some_and(|r| r < 20_000) {
+        if surname_rank(w).is_some_and(|r| r < 20_000) {
             score += 0.5;
         }
-        if lists.is_first_name(w) && lists.surname_rank(w).is_none_or(|r| r >= 5000) {
+        if is_first_name(w) && surname_rank(w).is_none_or(|r| r >= 5000) {
             // "Donald said": a first name alone is someone, but which?
             score -= 0.5;
         }
