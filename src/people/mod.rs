@@ -593,7 +593,8 @@ struct Candidate {
     /// The name without titles or possessive.
     span: Span,
     /// Lower-cased name words without initials and particles ("vladimir", "putin").
-    words: Vec<String>,
+    /// (One word inline: most candidates are one word, and a document has a million.)
+    words: Words,
     /// Judged a person on its own evidence.
     person: bool,
     /// Certainly not a person (an organisation or place such as "White House").
@@ -601,6 +602,9 @@ struct Candidate {
     /// From a heading or capitals line: one word that may only repeat a known name.
     caps_free: bool,
 }
+
+/// A candidate's lower-cased name words.
+type Words = smallvec::SmallVec<[String; 1]>;
 
 /// A token's word lower-cased, without a trailing full stop, apostrophes straightened; the
 /// text itself (not a copy) when it is written so already, as most words are.
@@ -721,14 +725,15 @@ fn judge(
     let surname_rank = |w: &str| names.info(lists, w).1;
     let lows: smallvec::SmallVec<[Cow<str>; 4]> = toks[i..j].iter().map(|t| low(text, t)).collect();
     let whole = Span::new(toks[i].span().start, toks[j - 1].span().end);
-    let thing = |span: Span| Candidate { span, words: vec![], person: false, thing: true, caps_free: false };
+    let thing =
+        |span: Span| Candidate { span, words: Words::new(), person: false, thing: true, caps_free: false };
     if toks[i..j].iter().any(|t| t.caps_free()) {
         // Capitals prove nothing here: each word may only repeat a name known elsewhere.
         for (t, w) in toks[i..j].iter().zip(&lows) {
             if !lists.particles.contains(w.as_ref()) && !lists.common.contains(w.as_ref()) {
                 out.push(Candidate {
                     span: t.span(),
-                    words: vec![w.to_string()],
+                    words: smallvec::smallvec![w.to_string()],
                     person: false,
                     thing: false,
                     caps_free: true,
@@ -819,7 +824,7 @@ fn judge(
         return;
     }
     let name = &toks[i + a..i + b];
-    let words: Vec<String> = name
+    let words: Words = name
         .iter()
         .zip(&lows[a..b])
         .filter(|(t, w)| {
