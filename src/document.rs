@@ -8,6 +8,7 @@
 use crate::input::Source;
 use crate::language::Language;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
@@ -415,15 +416,28 @@ const CHROME_SIGNALS: &[&str] = &[
 /// True when a short line is made of page-chrome vocabulary ("Leave a Reply",
 /// "Recommended stories", "list of 3 itemsend of list", "Share this article").
 fn is_furniture(t: &str) -> bool {
-    let head = t.get(..8).unwrap_or("").to_ascii_lowercase();
-    if t.contains('©') || head.starts_with("http://") || head.starts_with("https://") {
+    // An address: its first eight bytes, compared case-blind.
+    let head = t.get(..8).unwrap_or("").as_bytes();
+    let address = head.len() == 8
+        && (head[..7].eq_ignore_ascii_case(b"http://") || head.eq_ignore_ascii_case(b"https://"));
+    if t.contains('©') || address {
         return true;
     }
     // At most eight words of chrome: a longer line is text (and is not lower-cased for nothing).
-    if t.len() > 8 * (MAX_GLUED + 8) {
+    if t.len() > FURNITURE_MAX {
         return false;
     }
-    let lower = t.to_lowercase();
+    // Lower-cased on the stack when ASCII (most lines of every long text come here).
+    let mut buf = [0u8; FURNITURE_MAX];
+    let ascii;
+    let lower: Cow<str> = if t.is_ascii() {
+        buf[..t.len()].copy_from_slice(t.as_bytes());
+        buf[..t.len()].make_ascii_lowercase();
+        ascii = std::str::from_utf8(&buf[..t.len()]).unwrap_or_default();
+        Cow::Borrowed(ascii)
+    } else {
+        Cow::Owned(t.to_lowercase())
+    };
     let mut words = 0;
     let mut signals = 0;
     for w in lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -441,6 +455,10 @@ fn is_furniture(t: &str) -> bool {
     }
     signals > 0
 }
+
+/// The longest line [`is_furniture`] reads word by word: eight words of chrome, each at most
+/// [`MAX_GLUED`] bytes, and what separates them.
+const FURNITURE_MAX: usize = 8 * (MAX_GLUED + 8);
 
 /// The longest glued run of chrome words looked at ("listof3itemsendoflist" is 21 bytes).
 const MAX_GLUED: usize = 48;
