@@ -469,11 +469,21 @@ fn chrome_signals(w: &str) -> Option<usize> {
     if w.len() > MAX_GLUED {
         return None;
     }
-    // Only chrome words with `w`'s first byte can be it or begin it: that byte is compared
-    // before any whole word, as every line of a long text is looked at here.
-    let first = w.as_bytes().first().copied();
+    // Only chrome words with `w`'s first byte can be it or begin it: they are kept apart by
+    // that byte (in their order), as every line of a long text is looked at here.
+    static BY_FIRST_BYTE: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let by_first = BY_FIRST_BYTE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for c in CHROME_WORDS {
+            if let Some(&b) = c.as_bytes().first() {
+                table[usize::from(b)].push(*c);
+            }
+        }
+        table
+    });
+    let Some(&first) = w.as_bytes().first() else { return None };
     let signal = |c: &str| usize::from(CHROME_SIGNALS.contains(&c));
-    let candidates = || CHROME_WORDS.iter().filter(move |c| c.as_bytes().first().copied() == first);
+    let candidates = || by_first[usize::from(first)].iter();
     if candidates().any(|c| *c == w) {
         return Some(signal(w));
     }
