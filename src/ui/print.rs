@@ -239,7 +239,7 @@ fn write_skipped(
 /// Writes a one-row buffer as a line: plain symbols with trailing spaces trimmed, or with
 /// an SGR sequence wherever the style changes and a reset at the end.
 fn write_row(buf: &Buffer, color: bool, out: &mut impl Write) -> io::Result<()> {
-    let mut line = String::new();
+    let mut line = String::with_capacity(buf.content.len());
     let mut current = Style::reset();
     let mut skip = 0;
     for cell in &buf.content {
@@ -249,7 +249,13 @@ fn write_row(buf: &Buffer, color: bool, out: &mut impl Write) -> io::Result<()> 
             continue;
         }
         let symbol = cell.symbol();
-        skip = symbol.width().saturating_sub(1);
+        // One byte is one printable ASCII character (cells hold sanitised text), one cell
+        // wide: most cells, measured and copied without the width tables or a copy call.
+        let byte = match symbol.as_bytes() {
+            &[b] => Some(b),
+            _ => None,
+        };
+        skip = if byte.is_some() { 0 } else { symbol.width().saturating_sub(1) };
         if color {
             let style = cell.style();
             if style != current {
@@ -257,7 +263,10 @@ fn write_row(buf: &Buffer, color: bool, out: &mut impl Write) -> io::Result<()> 
                 current = style;
             }
         }
-        line.push_str(symbol);
+        match byte {
+            Some(b) => line.push(char::from(b)),
+            None => line.push_str(symbol),
+        }
     }
     if color {
         line.push_str("\x1b[0m");
