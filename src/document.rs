@@ -481,7 +481,7 @@ fn chrome_signals(w: &str) -> Option<usize> {
         }
         table
     });
-    let Some(&first) = w.as_bytes().first() else { return None };
+    let &first = w.as_bytes().first()?;
     let signal = |c: &str| usize::from(CHROME_SIGNALS.contains(&c));
     let candidates = || by_first[usize::from(first)].iter();
     if candidates().any(|c| *c == w) {

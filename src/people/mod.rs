@@ -205,8 +205,9 @@ struct Lists {
     not_person: FxHashSet<&'static str>,
     places: FxHashSet<&'static str>,
     place_phrases: FxHashSet<&'static str>,
-    /// Finds any place phrase inside a run of words, in one pass over the run.
-    place_phrase_finder: aho_corasick::AhoCorasick,
+    /// Finds any place phrase inside a run of words, in one pass over the run (`None` only
+    /// if the automaton could not be built, when each phrase is looked for in turn).
+    place_phrase_finder: Option<aho_corasick::AhoCorasick>,
     /// What each word of `places`, `orgs` and the place phrases' first words ("united",
     /// "rio") is: [`PLACE`], [`ORG`] and [`PHRASE_START`] flags, found with one lookup.
     place_words: FxHashMap<&'static str, u8>,
@@ -254,8 +255,7 @@ impl Lists {
                 not_person: set(NOT_PERSON_WORDS),
                 places: set(PLACES),
                 place_phrases: set(PLACE_PHRASES),
-                place_phrase_finder: aho_corasick::AhoCorasick::new(PLACE_PHRASES)
-                    .expect("the place phrases are a few short strings"),
+                place_phrase_finder: aho_corasick::AhoCorasick::new(PLACE_PHRASES).ok(),
                 place_words: {
                     let mut kinds = FxHashMap::default();
                     let first_words = PLACE_PHRASES.iter().filter_map(|p| p.split(' ').next());
@@ -752,7 +752,10 @@ fn judge(
                 }
                 phrase.push_str(w);
             }
-            lists.place_phrase_finder.is_match(phrase.as_str())
+            match &lists.place_phrase_finder {
+                Some(finder) => finder.is_match(phrase.as_str()),
+                None => lexicon::PLACE_PHRASES.iter().any(|p| phrase.contains(p)),
+            }
         })
     {
         out.push(thing(whole));

@@ -76,7 +76,8 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
         if layout::left_out(c.rows[r].status, opts.only_changes) {
             return Ok(None);
         }
-        let mut bytes = Vec::new();
+        // Room for a line of text (one byte a cell, a line break) without regrowing.
+        let mut bytes = Vec::with_capacity(usize::from(width) + 1);
         for vl in layout::row_lines(c, r, tw as usize) {
             buf.reset();
             draw_side(c, true, &vl, Rect::new(0, 0, tw + 2, 1), buf, &theme);
@@ -242,7 +243,14 @@ fn write_row(buf: &Buffer, color: bool, out: &mut impl Write) -> io::Result<()> 
     let mut line = String::with_capacity(buf.content.len());
     let mut current = Style::reset();
     let mut skip = 0;
-    for cell in &buf.content {
+    // Without colour, trailing blank cells would only be trimmed again: not read.
+    let cells = if color {
+        &buf.content[..]
+    } else {
+        let used = buf.content.iter().rposition(|c| c.symbol() != " ").map_or(0, |k| k + 1);
+        &buf.content[..used]
+    };
+    for cell in cells {
         if skip > 0 {
             // The cells a wide character covers.
             skip -= 1;
