@@ -622,21 +622,21 @@ fn low<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
 
 /// Whether [`low`] reads a word as it is written: in lower case, without a curly apostrophe.
 fn is_plain(w: &str) -> bool {
+    is_lower(w) && (w.is_ascii() || !w.contains('’'))
+}
+
+/// Whether a word is written in lower case already.
+fn is_lower(w: &str) -> bool {
     if w.is_ascii() {
         !w.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        !w.contains('’') && w.chars().all(|c| c.to_lowercase().eq(std::iter::once(c)))
+        w.chars().all(|c| c.to_lowercase().eq(std::iter::once(c)))
     }
 }
 
 /// A word in lower case: the text itself (not a copy) when it is written so already.
 fn lower_case(w: &str) -> Cow<'_, str> {
-    let already = if w.is_ascii() {
-        !w.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        w.chars().all(|c| c.to_lowercase().eq(std::iter::once(c)))
-    };
-    if already {
+    if is_lower(w) {
         Cow::Borrowed(w)
     } else {
         Cow::Owned(w.to_lowercase())
