@@ -85,18 +85,10 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
             *support.entry((model.left[i].para, model.right[j].para)).or_insert(0) += 1;
         }
     }
-    let mut from_left: HashMap<(usize, usize), Verdict> = HashMap::default();
-    for (i, cands) in by_left.iter_mut().enumerate() {
-        for (j, v) in explaining(&model, &model.left[i], cands, &model.right) {
-            from_left.insert((i, j), v);
-        }
-    }
-    let mut from_right: HashMap<(usize, usize), Verdict> = HashMap::default();
-    for (j, cands) in by_right.iter_mut().enumerate() {
-        for (i, v) in explaining(&model, &model.right[j], cands, &model.left) {
-            from_right.insert((i, j), v);
-        }
-    }
+    let (from_left, from_right) = rayon::join(
+        || verdicts(&model, &mut by_left, &model.left, &model.right, |i, j| (i, j)),
+        || verdicts(&model, &mut by_right, &model.right, &model.left, |j, i| (i, j)),
+    );
     let mut evidence: HashMap<(usize, usize), Evidence> = HashMap::default();
     for (key, a) in &from_left {
         let b = &from_right[key];
@@ -175,8 +167,9 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     }
     let mut links = kept;
     fill_gaps(&model, &mut links);
-    let rows = rows_from_links(left, right, &mut links);
-    let similarity = shared_content(&model, &links);
+    links.sort_by_key(|k| (k.left, k.right));
+    let (rows, similarity) =
+        rayon::join(|| rows_from_sorted(left, right, &links), || shared_content(&model, &links));
     Alignment { links, rows, similarity: round3(similarity) }
 }
 
@@ -567,6 +560,11 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
 /// or furniture rows.
 pub fn rows_from_links(left: &Document, right: &Document, links: &mut [Link]) -> Vec<Row> {
     links.sort_by_key(|k| (k.left, k.right));
+    rows_from_sorted(left, right, links)
+}
+
+/// [`rows_from_links`] for links already sorted by (left, right).
+fn rows_from_sorted(left: &Document, right: &Document, links: &[Link]) -> Vec<Row> {
     let chain: Vec<usize> = (0..links.len()).filter(|&i| !links[i].moved).collect();
     // Group chain links into components: consecutive links that share a paragraph.
     let mut groups: Vec<(usize, usize, usize, usize)> = Vec::new(); // (l0, l1, r0, r1) inclusive
@@ -625,9 +623,7 @@ pub fn rows_from_links(left: &Document, right: &Document, links: &mut [Link]) ->
         let l: Paras = (l0..=l1).collect();
         let r: Paras = (r0..=r1).collect();
         let same = l.len() == r.len()
-            && l.iter()
-                .zip(&r)
-                .all(|(&a, &b)| normalized(left.para_text(a)) == normalized(right.para_text(b)));
+            && l.iter().zip(&r).all(|(&a, &b)| same_words(left.para_text(a), right.para_text(b)));
         rows.push(Row { left: l, right: r, status: if same { RowStatus::Same } else { RowStatus::Changed } });
         li = l1 + 1;
         ri = r1 + 1;
@@ -644,9 +640,35 @@ fn flags(n: usize, set: impl Iterator<Item = usize>) -> Vec<bool> {
     v
 }
 
-/// Text with whitespace runs folded, for "same" checks.
-fn normalized(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whether two texts are the same once whitespace runs are folded: the same words (runs of
+/// non-whitespace) in the same order, compared without building either folded text, and
+/// given up at the first word that differs.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// Each unit's verdicts on its candidates ([`explaining`]), the units in parallel, keyed by
+/// `key(unit, candidate)` as (left unit, right unit). The map is filled in unit order, as a
+/// loop over the units would fill it.
+fn verdicts(
+    model: &TermModel,
+    by_unit: &mut [Vec<(usize, f32)>],
+    own: &[Unit],
+    other: &[Unit],
+    key: impl Fn(usize, usize) -> (usize, usize),
+) -> HashMap<(usize, usize), Verdict> {
+    let found: Vec<Vec<(usize, Verdict)>> = by_unit
+        .par_iter_mut()
+        .enumerate()
+        .map(|(u, cands)| explaining(model, &own[u], cands, other))
+        .collect();
+    let mut out = HashMap::default();
+    for (u, vs) in found.into_iter().enumerate() {
+        for (c, v) in vs {
+            out.insert(key(u, c), v);
+        }
+    }
+    out
 }
 
 /// Indices (into `links`, sorted by (left, right)) of the heaviest chain in which both ends
