@@ -156,21 +156,24 @@ fn scan_ascii_words(s: &str, base: usize, folded: &mut String, mut each: impl Fn
         }
         let start = i;
         let mut j = i + 1;
+        // Whether a full stop or comma joined two of its characters.
+        let mut pointed = false;
         while j < b.len() {
             let c = b[j];
             let joins = |pred: fn(&u8) -> bool| j + 1 < b.len() && pred(&b[j - 1]) && pred(&b[j + 1]);
-            if c.is_ascii_alphanumeric()
-                || (c == b'\'' && joins(u8::is_ascii_alphabetic))
-                || (matches!(c, b'.' | b',') && joins(u8::is_ascii_digit))
+            if c.is_ascii_alphanumeric() || (c == b'\'' && joins(u8::is_ascii_alphabetic)) {
+                j += 1;
+            } else if (matches!(c, b'.' | b',') && joins(u8::is_ascii_digit))
                 || (c == b'.' && joins(u8::is_ascii_uppercase))
             {
+                pointed = true;
                 j += 1;
             } else {
                 break;
             }
         }
         let raw = &s[start..j];
-        fold_into(raw, folded);
+        fold_ascii_into(raw, pointed, folded);
         if !folded.is_empty() {
             each(WordRef {
                 span: Span::new(base + start, base + j),
@@ -263,6 +266,25 @@ fn fold_into(raw: &str, s: &mut String) {
     } else if s.contains('.') {
         // Dotted acronyms: "u.s" is "us".
         s.retain(|c| c != '.');
+    }
+}
+
+/// [`fold_into`] for a word the ASCII scanner found: lower-cased as it is copied, and looked
+/// at for separators only when the scanner joined its characters across one (`pointed`: a
+/// full stop or comma inside it; an ASCII word has no other separator in it).
+fn fold_ascii_into(raw: &str, pointed: bool, s: &mut String) {
+    s.clear();
+    s.push_str(raw);
+    s.make_ascii_lowercase();
+    if s.ends_with("'s") {
+        s.truncate(s.len() - 2);
+    }
+    if pointed {
+        if s.starts_with(|c: char| c.is_ascii_digit()) {
+            s.retain(|c| c != ',');
+        } else {
+            s.retain(|c| c != '.');
+        }
     }
 }
 
