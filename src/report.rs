@@ -86,13 +86,13 @@ pub struct Paragraphs<'a>(&'a Document);
 impl Serialize for Paragraphs<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let doc = self.0;
-        s.collect_seq(doc.paragraphs.iter().map(|p| ParagraphReport {
-            text: doc.slice(p.span),
-            kind: p.kind,
-            start: p.span.start,
-            end: p.span.end,
-        }))
+        s.collect_seq((0..doc.paragraphs.len()).map(|k| paragraph_report(doc, k)))
     }
+}
+
+fn paragraph_report(doc: &Document, k: usize) -> ParagraphReport<'_> {
+    let p = &doc.paragraphs[k];
+    ParagraphReport { text: doc.slice(p.span), kind: p.kind, start: p.span.start, end: p.span.end }
 }
 
 /// A comparison's differences, written one [`DifferenceReport`] at a time as they are
@@ -102,13 +102,18 @@ pub struct Differences<'a>(&'a Comparison);
 impl Serialize for Differences<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let c = self.0;
-        s.collect_seq(c.differences.iter().map(|d| DifferenceReport {
-            kind: d.kind,
-            left: d.left.map(|(_, s)| [s.start, s.end]),
-            right: d.right.map(|(_, s)| [s.start, s.end]),
-            left_text: d.left.map(|(_, s)| c.left.slice(s)),
-            right_text: d.right.and_then(|(_, s)| c.right.as_ref().map(|r| r.slice(s))),
-        }))
+        s.collect_seq((0..c.differences.len()).map(|k| difference_report(c, k)))
+    }
+}
+
+fn difference_report(c: &Comparison, k: usize) -> DifferenceReport<'_> {
+    let d = &c.differences[k];
+    DifferenceReport {
+        kind: d.kind,
+        left: d.left.map(|(_, s)| [s.start, s.end]),
+        right: d.right.map(|(_, s)| [s.start, s.end]),
+        left_text: d.left.map(|(_, s)| c.left.slice(s)),
+        right_text: d.right.and_then(|(_, s)| c.right.as_ref().map(|r| r.slice(s))),
     }
 }
 
@@ -186,10 +191,116 @@ impl<'a> Report<'a> {
 
 /// Writes the report as pretty-printed JSON and a newline, streamed: a large pair's report
 /// (hundreds of MB for a million paragraphs) is never held whole in memory.
+///
+/// The same bytes as serializing [`Report`] (a test holds this), but its long arrays
+/// (paragraphs, links, rows, differences, people) are rendered in parallel, a batch of
+/// chunks at a time, and written in order: an element's JSON depends only on its depth.
 pub fn write_json(c: &Comparison, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
-    Report::new(c).serialize(&mut ser)?;
-    writeln!(out)
+    let r = Report::new(c);
+    out.write_all(b"{")?;
+    write_field(out, true, 1, "version", &r.version)?;
+    write_key(out, false, 1, "left")?;
+    write_doc(out, 1, &r.left)?;
+    write_key(out, false, 1, "right")?;
+    match &r.right {
+        Some(d) => write_doc(out, 1, d)?,
+        None => out.write_all(b"null")?,
+    }
+    write_field(out, false, 1, "summary", &r.summary)?;
+    write_key(out, false, 1, "links")?;
+    write_seq(out, 1, r.links.len(), |k| &r.links[k])?;
+    write_key(out, false, 1, "rows")?;
+    write_seq(out, 1, r.rows.len(), |k| &r.rows[k])?;
+    write_key(out, false, 1, "differences")?;
+    write_seq(out, 1, c.differences.len(), |k| difference_report(c, k))?;
+    write_key(out, false, 1, "people")?;
+    write_seq(out, 1, r.people.len(), |k| &r.people[k])?;
+    write_field(out, false, 1, "findings", &r.findings)?;
+    write_break(out, true, 0)?;
+    out.write_all(b"}\n")
+}
+
+/// A [`DocReport`] as its derived serialization writes it, its paragraphs by [`write_seq`]
+/// (`depth`: that of the object it is a value in).
+fn write_doc(out: &mut impl std::io::Write, depth: usize, d: &DocReport) -> std::io::Result<()> {
+    let inner = depth + 1;
+    out.write_all(b"{")?;
+    write_field(out, true, inner, "path", &d.path)?;
+    write_field(out, false, inner, "notice", &d.notice)?;
+    write_field(out, false, inner, "language", &d.language)?;
+    if let Some(meta) = d.meta {
+        write_field(out, false, inner, "meta", meta)?;
+    }
+    write_field(out, false, inner, "extracted", &d.extracted)?;
+    write_key(out, false, inner, "paragraphs")?;
+    let doc = d.paragraphs.0;
+    write_seq(out, inner, doc.paragraphs.len(), |k| paragraph_report(doc, k))?;
+    write_break(out, true, depth)?;
+    out.write_all(b"}")
+}
+
+/// An object's key (a plain ASCII name) on a line of its own at `depth`, after a comma
+/// unless it is the first.
+fn write_key(out: &mut impl std::io::Write, first: bool, depth: usize, name: &str) -> std::io::Result<()> {
+    write_break(out, first, depth)?;
+    write!(out, "\"{name}\": ")
+}
+
+/// A key and its value, the value serialized as it is inside an object at `depth`.
+fn write_field(
+    out: &mut impl std::io::Write,
+    first: bool,
+    depth: usize,
+    name: &str,
+    value: &impl Serialize,
+) -> std::io::Result<()> {
+    write_key(out, first, depth, name)?;
+    write_value(out, depth, value)
+}
+
+fn write_value(out: &mut impl std::io::Write, depth: usize, value: &impl Serialize) -> std::io::Result<()> {
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut *out, SafeFormatter { depth, has_value: false });
+    value.serialize(&mut ser).map_err(std::io::Error::other)
+}
+
+/// Elements a parallel task renders at once, and chunks rendered before they are written:
+/// a batch is a few MB even for long paragraphs, and a million-element array is never held.
+const SEQ_CHUNK: usize = 256;
+const SEQ_BATCH: usize = 64;
+
+/// An array of `n` elements, `item(k)` the k-th, as serde_json's serializer writes it inside
+/// an object at `depth`: rendered in parallel chunks, written in order.
+fn write_seq<T: Serialize>(
+    out: &mut impl std::io::Write,
+    depth: usize,
+    n: usize,
+    item: impl Fn(usize) -> T + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    if n == 0 {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    let chunks = n.div_ceil(SEQ_CHUNK);
+    for batch in (0..chunks).step_by(SEQ_BATCH) {
+        let rendered: Vec<std::io::Result<Vec<u8>>> = (batch..(batch + SEQ_BATCH).min(chunks))
+            .into_par_iter()
+            .map(|chunk| {
+                let mut buf = Vec::new();
+                for k in chunk * SEQ_CHUNK..((chunk + 1) * SEQ_CHUNK).min(n) {
+                    write_break(&mut buf, k == 0, depth + 1)?;
+                    write_value(&mut buf, depth + 1, &item(k))?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for buf in rendered {
+            out.write_all(&buf?)?;
+        }
+    }
+    write_break(out, true, depth)?;
+    out.write_all(b"]")
 }
 
 /// The report as pretty-printed JSON.
@@ -480,8 +591,58 @@ pub fn write_history_json(h: &crate::history::History, out: &mut impl std::io::W
 
 #[cfg(test)]
 mod tests {
-    use super::SafeFormatter;
+    use super::{Report, SafeFormatter};
+    use crate::comparison::Comparison;
+    use crate::document::Document;
+    use crate::input::Source;
     use serde::Serialize;
+
+    /// What serializing the derived [`Report`] in one piece writes.
+    fn derived(c: &Comparison) -> String {
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter::default());
+        Report::new(c).serialize(&mut ser).unwrap();
+        out.push(b'\n');
+        String::from_utf8(out).unwrap()
+    }
+
+    fn written(c: &Comparison) -> String {
+        let mut out = Vec::new();
+        super::write_json(c, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn doc(name: &str, text: &str, meta: Option<crate::extract::Meta>) -> Document {
+        Document::parse(Source { meta, ..Source::from_text(name, text) })
+    }
+
+    /// The parallel writer writes the derived serialization byte for byte: a pair with
+    /// differences, people and findings, one document alone, a web page's metadata, control
+    /// characters and quotes to escape, an empty text, and arrays longer than one batch of
+    /// chunks (so chunk and batch ends fall inside them).
+    #[test]
+    fn parallel_writer_writes_the_derived_report() {
+        let (l, r) = (crate::bundled::LEFT, crate::bundled::RIGHT);
+        let bundled = Comparison::new(doc("l", l, None), Some(doc("r", r, None)));
+        assert!(!bundled.differences.is_empty() && !bundled.people.persons.is_empty());
+        let meta = crate::extract::Meta { title: Some("A \"title\"\u{9b}".into()), ..Default::default() };
+        let many: String =
+            (0..super::SEQ_CHUNK * super::SEQ_BATCH + 3).map(|k| format!("Line {k}.\n\n")).collect();
+        let cases = [
+            bundled,
+            Comparison::new(doc("one", l, None), None),
+            Comparison::new(
+                doc("page", "Said \u{1b}[31m \"so\".\n\nMore.", Some(meta)),
+                Some(doc("b", "More.", None)),
+            ),
+            Comparison::new(doc("empty", "", None), Some(doc("e", "", None))),
+            Comparison::new(doc("many", &many, None), None),
+        ];
+        for c in &cases {
+            assert_eq!(written(c), derived(c), "{}", c.left.name);
+        }
+        assert!(cases[4].left.paragraphs.len() > super::SEQ_CHUNK * super::SEQ_BATCH);
+    }
 
     /// The layout is serde_json's pretty printer's, byte for byte, at any depth (past the
     /// indent buffer too) and with empty arrays and objects.
