@@ -10,7 +10,8 @@ use crate::document::{Document, Kind, Span};
 use crate::links::Link;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, DiffTag};
+use similar::algorithms::{histogram, Compact, DiffHook};
+use std::time::{Duration, Instant};
 
 /// How a piece of a paragraph differs from its counterpart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -202,25 +203,18 @@ enum Step {
 /// its length, where Myers' search grows with length times edits. On the 12 onestop-dev pairs
 /// it finds the same changes, give or take one; on a reworded 4 MB pair the whole run takes
 /// a fifth less time.
+///
+/// The diff's steps go straight into [`Steps`] (after `similar`'s compaction, which slides
+/// each change to where it reads best), not through a list of its own operations first. A
+/// diff of two long runs of tokens gets a deadline, past which `similar` settles for a coarser
+/// answer: one pathological pair cannot hold up the whole comparison.
 fn diff(a: &[Token], b: &[Token]) -> Vec<Step> {
     let ka: Vec<u32> = a.iter().map(|t| t.key).collect();
     let kb: Vec<u32> = b.iter().map(|t| t.key).collect();
-    let mut steps: Vec<Step> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Histogram, &ka, &kb) {
-        let (tag, ra, rb) = op.as_tag_tuple();
-        let step = match tag {
-            DiffTag::Equal => Step::Equal { a: ra.start, b: rb.start, len: ra.len() },
-            _ => Step::Change { a: ra, b: rb },
-        };
-        // Adjacent changes (a delete then an insert) are one change.
-        match (steps.last_mut(), &step) {
-            (Some(Step::Change { a: pa, b: pb }), Step::Change { a: na, b: nb }) => {
-                pa.end = na.end;
-                pb.end = nb.end;
-            }
-            _ => steps.push(step),
-        }
-    }
+    let deadline = (ka.len() + kb.len() > DEADLINE_TOKENS).then(|| Instant::now() + DIFF_DEADLINE);
+    let mut steps = Compact::new(Steps(Vec::new()), &ka, &kb);
+    let Ok(()) = histogram::diff_deadline(&mut steps, &ka, 0..ka.len(), &kb, 0..kb.len(), deadline);
+    let steps = steps.into_inner().0;
     // Fold islands: change, short equal run, change → one change.
     let mut out: Vec<Step> = Vec::with_capacity(steps.len());
     let mut k = 0;
@@ -245,6 +239,53 @@ fn diff(a: &[Token], b: &[Token]) -> Vec<Step> {
         k += 1;
     }
     out
+}
+
+/// Tokens in both texts of a diff past which it gets a deadline: some twenty long paragraphs
+/// (a diff this size takes milliseconds; one of two ordinary paragraphs, microseconds).
+const DEADLINE_TOKENS: usize = 5_000;
+/// How long one such diff may search before it settles for a coarser answer: far more than
+/// any real paragraph group takes, far less than a reader would wait.
+const DIFF_DEADLINE: Duration = Duration::from_millis(500);
+
+/// A diff's steps as `similar` reports them, adjacent changes (a delete then an insert) made
+/// one change.
+struct Steps(Vec<Step>);
+
+impl Steps {
+    fn change(&mut self, a: std::ops::Range<usize>, b: std::ops::Range<usize>) {
+        match self.0.last_mut() {
+            Some(Step::Change { a: pa, b: pb }) => {
+                pa.end = a.end;
+                pb.end = b.end;
+            }
+            _ => self.0.push(Step::Change { a, b }),
+        }
+    }
+}
+
+impl DiffHook for Steps {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, a: usize, b: usize, len: usize) -> Result<(), Self::Error> {
+        self.0.push(Step::Equal { a, b, len });
+        Ok(())
+    }
+
+    fn delete(&mut self, a: usize, len: usize, b: usize) -> Result<(), Self::Error> {
+        self.change(a..a + len, b..b);
+        Ok(())
+    }
+
+    fn insert(&mut self, a: usize, b: usize, len: usize) -> Result<(), Self::Error> {
+        self.change(a..a, b..b + len);
+        Ok(())
+    }
+
+    fn replace(&mut self, a: usize, a_len: usize, b: usize, b_len: usize) -> Result<(), Self::Error> {
+        self.change(a..a + a_len, b..b + b_len);
+        Ok(())
+    }
 }
 
 /// Token text of one paragraph followed by another's, with where each token came from.
@@ -593,19 +634,38 @@ mod properties {
         s.chars().filter(|c| !c.is_whitespace()).collect()
     }
 
+    /// Both texts, rebuilt from a diff's pieces (whitespace dropped).
+    fn rebuilt(a: &str, b: &str, pieces: &[Piece]) -> (String, String) {
+        let (mut left, mut right) = (String::new(), String::new());
+        for p in pieces {
+            match *p {
+                Piece::Equal(x, y) => {
+                    left.push_str(&a[x.start..x.end]);
+                    right.push_str(&b[y.start..y.end]);
+                }
+                Piece::Removed(x) => left.push_str(&a[x.start..x.end]),
+                Piece::Inserted(y) => right.push_str(&b[y.start..y.end]),
+            }
+        }
+        (left, right)
+    }
+
+    /// A diff long enough to get a deadline still accounts for every token of both texts,
+    /// and finds what they share.
+    #[test]
+    fn a_diff_with_a_deadline_keeps_every_token() {
+        let a: String = (0..4_000).map(|k| format!("w{} ", (k * 7) % 101)).collect();
+        let b: String = (0..4_000).map(|k| format!("w{} ", (k * 11) % 103)).collect();
+        assert!(a.split(' ').count() + b.split(' ').count() > DEADLINE_TOKENS);
+        let pieces = diff_texts(&a, &b);
+        assert_eq!(rebuilt(&a, &b, &pieces), (squeeze(&a), squeeze(&b)));
+        assert!(pieces.iter().any(|p| matches!(p, Piece::Equal(..))));
+    }
+
     proptest! {
         #[test]
         fn pieces_rebuild_both_texts(a in r#"[a-cA-C’'“" ,.\-]{0,40}"#, b in r#"[a-cA-C’'“" ,.\-]{0,40}"#) {
-            let pieces = diff_texts(&a, &b);
-            let mut left = String::new();
-            let mut right = String::new();
-            for p in &pieces {
-                match *p {
-                    Piece::Equal(x, y) => { left.push_str(&a[x.start..x.end]); right.push_str(&b[y.start..y.end]); }
-                    Piece::Removed(x) => left.push_str(&a[x.start..x.end]),
-                    Piece::Inserted(y) => right.push_str(&b[y.start..y.end]),
-                }
-            }
+            let (left, right) = rebuilt(&a, &b, &diff_texts(&a, &b));
             prop_assert_eq!(left, squeeze(&a));
             prop_assert_eq!(right, squeeze(&b));
         }
