@@ -70,20 +70,32 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
     buf.set_string(0, 0, rule, theme.border());
     write_row(&buf, opts.color, out)?;
 
+    // A line with no text on either side (the one after every row, and a side's gap between
+    // paragraphs when the other side has none) is the same bytes every time: drawn once.
+    let mut blank = Vec::new();
+    buf.reset();
+    buf.set_string(tw + 3, 0, "│", theme.border());
+    write_row(&buf, opts.color, &mut blank)?;
+
     // The rows, drawn in parallel a block at a time and written in order: the output
     // streams, and no layout of the whole pair is ever held.
     let draw_row = |buf: &mut Buffer, r: usize| -> io::Result<Option<Vec<u8>>> {
         if layout::left_out(c.rows[r].status, opts.only_changes) {
             return Ok(None);
         }
-        // Room for a line of text (one byte a cell, a line break) without regrowing.
-        let mut bytes = Vec::with_capacity(usize::from(width) + 1);
+        // Room for the shortest row, a line of text and the blank line after it (one byte
+        // a cell, a line break each), without regrowing.
+        let mut bytes = Vec::with_capacity(2 * (usize::from(width) + 1));
         for vl in layout::row_lines(c, r, tw as usize) {
+            if vl.left.is_none() && vl.right.is_none() {
+                bytes.extend_from_slice(&blank);
+                continue;
+            }
             buf.reset();
             draw_side(c, true, &vl, Rect::new(0, 0, tw + 2, 1), buf, &theme);
             buf.set_string(tw + 3, 0, "│", theme.border());
             draw_side(c, false, &vl, Rect::new(right_x, 0, tw + 2, 1), buf, &theme);
-            write_row(buf, opts.color, &mut bytes)?;
+            push_row(buf, opts.color, &mut bytes);
         }
         Ok(Some(bytes))
     };
@@ -240,7 +252,14 @@ fn write_skipped(
 /// Writes a one-row buffer as a line: plain symbols with trailing spaces trimmed, or with
 /// an SGR sequence wherever the style changes and a reset at the end.
 fn write_row(buf: &Buffer, color: bool, out: &mut impl Write) -> io::Result<()> {
-    let mut line = String::with_capacity(buf.content.len());
+    let mut line = Vec::with_capacity(buf.content.len() + 1);
+    push_row(buf, color, &mut line);
+    out.write_all(&line)
+}
+
+/// [`write_row`] into bytes already being collected (no line of its own to copy).
+fn push_row(buf: &Buffer, color: bool, line: &mut Vec<u8>) {
+    let row_start = line.len();
     let mut current = Style::reset();
     let mut skip = 0;
     // Without colour, trailing blank cells would only be trimmed again: not read.
@@ -267,26 +286,26 @@ fn write_row(buf: &Buffer, color: bool, out: &mut impl Write) -> io::Result<()> 
         if color {
             let style = cell.style();
             if style != current {
-                sgr(&mut line, style);
+                sgr(line, style);
                 current = style;
             }
         }
         match byte {
-            Some(b) => line.push(char::from(b)),
-            None => line.push_str(symbol),
+            Some(b) => line.push(b),
+            None => line.extend_from_slice(symbol.as_bytes()),
         }
     }
     if color {
-        line.push_str("\x1b[0m");
+        line.extend_from_slice(b"\x1b[0m");
     } else {
-        line.truncate(line.trim_end_matches(' ').len());
+        let kept = line[row_start..].iter().rposition(|&b| b != b' ').map_or(0, |k| k + 1);
+        line.truncate(row_start + kept);
     }
-    line.push('\n');
-    out.write_all(line.as_bytes())
+    line.push(b'\n');
 }
 
 /// Appends the SGR sequence that sets exactly `style` (after a reset).
-fn sgr(out: &mut String, style: Style) {
+fn sgr(out: &mut Vec<u8>, style: Style) {
     let mut codes: Vec<String> = vec!["0".into()];
     let m = style.add_modifier;
     for (flag, code) in [
@@ -307,9 +326,9 @@ fn sgr(out: &mut String, style: Style) {
     if let Some(bg) = style.bg.and_then(|c| color_code(c, true)) {
         codes.push(bg);
     }
-    out.push_str("\x1b[");
-    out.push_str(&codes.join(";"));
-    out.push('m');
+    out.extend_from_slice(b"\x1b[");
+    out.extend_from_slice(codes.join(";").as_bytes());
+    out.push(b'm');
 }
 
 fn color_code(c: Color, bg: bool) -> Option<String> {
