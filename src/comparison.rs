@@ -34,6 +34,98 @@ pub struct Difference {
     pub row: usize,
 }
 
+/// The differences of a comparison, in reading order, each held in 32 bytes instead of a
+/// [`Difference`]'s 80: a million-line pair has two million of them. Paragraph indices and
+/// byte offsets fit 32 bits, as every input is under 4 GiB ([`crate::input::MAX_TEXT_BYTES`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DifferenceList {
+    items: Vec<Packed>,
+}
+
+/// A [`Difference`] in 32-bit numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Packed {
+    kind: DiffKind,
+    left: PackedEnd,
+    right: PackedEnd,
+    row: u32,
+}
+
+/// One end of a difference: a paragraph and a span, or none ([`NO_PARAGRAPH`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PackedEnd {
+    para: u32,
+    start: u32,
+    end: u32,
+}
+
+/// The paragraph of an end that does not exist.
+const NO_PARAGRAPH: u32 = u32::MAX;
+
+/// A paragraph index or byte offset in 32 bits (every input is under 4 GiB).
+fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
+impl PackedEnd {
+    fn pack(end: Option<(usize, Span)>) -> PackedEnd {
+        match end {
+            Some((p, s)) => PackedEnd { para: narrow(p), start: narrow(s.start), end: narrow(s.end) },
+            None => PackedEnd { para: NO_PARAGRAPH, start: 0, end: 0 },
+        }
+    }
+
+    fn unpack(self) -> Option<(usize, Span)> {
+        (self.para != NO_PARAGRAPH)
+            .then(|| (self.para as usize, Span::new(self.start as usize, self.end as usize)))
+    }
+}
+
+impl Packed {
+    fn pack(d: Difference) -> Packed {
+        Packed {
+            kind: d.kind,
+            left: PackedEnd::pack(d.left),
+            right: PackedEnd::pack(d.right),
+            row: narrow(d.row),
+        }
+    }
+
+    fn unpack(self) -> Difference {
+        Difference {
+            kind: self.kind,
+            left: self.left.unpack(),
+            right: self.right.unpack(),
+            row: self.row as usize,
+        }
+    }
+}
+
+impl DifferenceList {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The `k`-th difference, if there is one.
+    pub fn get(&self, k: usize) -> Option<Difference> {
+        self.items.get(k).map(|d| d.unpack())
+    }
+
+    /// The `k`-th difference (`k < len()`, as for indexing).
+    pub fn at(&self, k: usize) -> Difference {
+        self.items[k].unpack()
+    }
+
+    /// Every difference, in reading order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Difference> + ExactSizeIterator + '_ {
+        self.items.iter().map(|d| d.unpack())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Summary {
     /// The share of content the two versions have in common, 0..1.
@@ -60,7 +152,7 @@ pub struct Comparison {
     /// Word-level marks and changes inside linked paragraphs.
     pub words: WordDiff,
     /// Every difference, in reading order.
-    pub differences: Vec<Difference>,
+    pub differences: DifferenceList,
     /// The people each version names.
     pub people: People,
     /// The fact-check lens: quotations, numbers and dates, names one version lacks.
@@ -102,7 +194,7 @@ impl Comparison {
             left_row: (0..n).collect(),
             right_row: (0..m).collect(),
             words: WordDiff::default(),
-            differences: vec![],
+            differences: DifferenceList::default(),
             people: People::default(),
             findings: vec![],
             kind_counts: [0; 4],
@@ -171,7 +263,7 @@ impl Comparison {
             left_row,
             right_row,
             words,
-            differences: vec![],
+            differences: DifferenceList::default(),
             findings,
             people,
             kind_counts: [0; 4],
@@ -179,7 +271,7 @@ impl Comparison {
         // The places were the lens's; the reader and the reports do not show them.
         c.people.places = Vec::new();
         c.differences = c.collect_differences();
-        for d in &c.differences {
+        for d in c.differences.iter() {
             let slot = match d.kind {
                 DiffKind::Changed => 0,
                 DiffKind::Omitted => 1,
@@ -192,8 +284,8 @@ impl Comparison {
     }
 
     /// Word changes, omitted, added and moved paragraphs, sorted into reading order.
-    fn collect_differences(&self) -> Vec<Difference> {
-        let Some(right) = &self.right else { return vec![] };
+    fn collect_differences(&self) -> DifferenceList {
+        let Some(right) = &self.right else { return DifferenceList::default() };
         // Reserved at once: a million-line pair has millions of differences.
         let count = |marks: &[RowStatus], of: RowStatus| marks.iter().filter(|&&m| m == of).count();
         let mut out = Vec::with_capacity(
@@ -208,27 +300,42 @@ impl Comparison {
                 (None, Some((q, _))) => self.right_row[q],
                 (None, None) => continue,
             };
-            out.push(Difference { kind: DiffKind::Changed, left: ch.left, right: ch.right, row });
+            out.push(Packed::pack(Difference {
+                kind: DiffKind::Changed,
+                left: ch.left,
+                right: ch.right,
+                row,
+            }));
         }
         for (p, &m) in self.left_marks.iter().enumerate() {
             if m == RowStatus::Omitted {
                 let left = Some((p, self.left.paragraphs[p].span));
-                out.push(Difference { kind: DiffKind::Omitted, left, right: None, row: self.left_row[p] });
+                out.push(Packed::pack(Difference {
+                    kind: DiffKind::Omitted,
+                    left,
+                    right: None,
+                    row: self.left_row[p],
+                }));
             }
         }
         for (q, &m) in self.right_marks.iter().enumerate() {
             if m == RowStatus::Added {
                 let right = Some((q, right.paragraphs[q].span));
-                out.push(Difference { kind: DiffKind::Added, left: None, right, row: self.right_row[q] });
+                out.push(Packed::pack(Difference {
+                    kind: DiffKind::Added,
+                    left: None,
+                    right,
+                    row: self.right_row[q],
+                }));
             }
         }
         for k in self.links.iter().filter(|k| k.moved) {
-            out.push(Difference {
+            out.push(Packed::pack(Difference {
                 kind: DiffKind::Moved,
                 left: Some((k.left, self.left.paragraphs[k.left].span)),
                 right: Some((k.right, right.paragraphs[k.right].span)),
                 row: self.left_row[k.left],
-            });
+            }));
         }
         // Where in its row each difference sits, as a fraction, from whichever side has it.
         let frac = |doc: &Document, paras: &[usize], (p, span): (usize, Span)| {
@@ -240,6 +347,7 @@ impl Comparison {
         // Sorted in place by (row, place in the row), stably. The place is a fraction in
         // 0..=1, never NaN or negative, so its bits order as its value does.
         out.sort_by_cached_key(|d| {
+            let d = d.unpack();
             let row = &self.rows[d.row];
             let f = match (d.left, d.right) {
                 (Some(l), _) if row.left.contains(&l.0) => frac(&self.left, &row.left, l),
@@ -248,7 +356,7 @@ impl Comparison {
             };
             (d.row, f.to_bits())
         });
-        out
+        DifferenceList { items: out }
     }
 
     /// How many differences there are of one kind (omitted, added, moved paragraphs...).
@@ -317,4 +425,34 @@ fn marks(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_packed_difference_is_the_difference() {
+        let span = |a, b| Span::new(a, b);
+        let all = [
+            Difference {
+                kind: DiffKind::Changed,
+                left: Some((3, span(10, 17))),
+                right: Some((0, span(0, 2))),
+                row: 2,
+            },
+            Difference { kind: DiffKind::Omitted, left: Some((0, span(0, 0))), right: None, row: 0 },
+            Difference { kind: DiffKind::Added, left: None, right: Some((7, span(5, 9))), row: 9 },
+            Difference {
+                kind: DiffKind::Moved,
+                left: Some((1, span(4, 8))),
+                right: Some((2, span(9, 12))),
+                row: 1,
+            },
+        ];
+        let list = DifferenceList { items: all.iter().map(|&d| Packed::pack(d)).collect() };
+        assert_eq!(list.iter().collect::<Vec<_>>(), all);
+        assert_eq!((list.len(), list.at(2), list.get(3), list.get(4)), (4, all[2], Some(all[3]), None));
+        assert!(std::mem::size_of::<Packed>() <= 32);
+    }
 }

@@ -107,7 +107,7 @@ impl Serialize for Differences<'_> {
 }
 
 fn difference_report(c: &Comparison, k: usize) -> DifferenceReport<'_> {
-    let d = &c.differences[k];
+    let d = c.differences.at(k);
     DifferenceReport {
         kind: d.kind,
         left: d.left.map(|(_, s)| [s.start, s.end]),

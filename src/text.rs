@@ -62,6 +62,71 @@ pub fn char_indices_into(s: &str, out: &mut Vec<(usize, char)>) {
     }
 }
 
+/// A piece of text's characters by position, for scanners that look a character or two
+/// ahead and behind: ASCII text is read as its bytes ([`AsciiChars`]), other text through
+/// [`char_indices_into`]'s buffer ([`DecodedChars`]). A scanner generic over it runs the same
+/// code on both, the ASCII one without decoding or a buffer.
+pub trait CharIndex {
+    /// How many characters.
+    fn count(&self) -> usize;
+    /// The `i`-th character (`i < count()`).
+    fn at(&self, i: usize) -> char;
+    /// The byte offset of the `i`-th character; the text's length for `i >= count()`.
+    fn offset(&self, i: usize) -> usize;
+    /// The `i`-th character, if there is one.
+    fn get(&self, i: usize) -> Option<char> {
+        (i < self.count()).then(|| self.at(i))
+    }
+}
+
+/// An ASCII text's characters: its bytes.
+pub struct AsciiChars<'a>(&'a [u8]);
+
+impl<'a> AsciiChars<'a> {
+    /// `None` unless `s` is ASCII.
+    pub fn new(s: &'a str) -> Option<Self> {
+        s.is_ascii().then_some(AsciiChars(s.as_bytes()))
+    }
+}
+
+impl CharIndex for AsciiChars<'_> {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    fn at(&self, i: usize) -> char {
+        char::from(self.0[i])
+    }
+    fn offset(&self, i: usize) -> usize {
+        i.min(self.0.len())
+    }
+}
+
+/// Any text's characters, decoded into a buffer by [`char_indices_into`].
+pub struct DecodedChars<'a> {
+    chars: &'a [(usize, char)],
+    len: usize,
+}
+
+impl<'a> DecodedChars<'a> {
+    /// The characters of `s`, decoded into `buf` (cleared first).
+    pub fn new(s: &str, buf: &'a mut Vec<(usize, char)>) -> Self {
+        char_indices_into(s, buf);
+        DecodedChars { chars: buf, len: s.len() }
+    }
+}
+
+impl CharIndex for DecodedChars<'_> {
+    fn count(&self) -> usize {
+        self.chars.len()
+    }
+    fn at(&self, i: usize) -> char {
+        self.chars[i].1
+    }
+    fn offset(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.len, |&(b, _)| b)
+    }
+}
+
 /// Cells one input character takes once displayed.
 pub fn char_width(c: char) -> usize {
     display_char(c).width().unwrap_or(0)
@@ -109,6 +174,21 @@ mod tests {
             char_indices_into(s, &mut buf);
             assert_eq!(buf, s.char_indices().collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn ascii_and_decoded_characters_agree() {
+        let s = "Plain ASCII, 1.2 - \"quoted\".";
+        let mut buf = Vec::new();
+        let (a, d) = (AsciiChars::new(s).unwrap(), DecodedChars::new(s, &mut buf));
+        assert_eq!(a.count(), d.count());
+        for i in 0..=s.len() + 1 {
+            assert_eq!((a.get(i), a.offset(i)), (d.get(i), d.offset(i)), "{i}");
+        }
+        assert!(AsciiChars::new("Grüße").is_none());
+        let mut buf = Vec::new();
+        let d = DecodedChars::new("Grüße", &mut buf);
+        assert_eq!((d.count(), d.at(2), d.offset(3), d.offset(9)), (5, 'ü', 4, 7));
     }
 
     #[test]

@@ -88,7 +88,7 @@ fn next_visits_every_difference_once_in_order_then_wraps() {
         let msg = app.message.clone().unwrap();
         assert!(msg.starts_with(&format!("difference {} of {n}", i + 1)), "{msg}");
         // The view follows: the difference's row is on screen and marked.
-        let d = app.comparison.differences[i];
+        let d = app.comparison.differences.at(i);
         let row = match (d.left, d.right) {
             (Some((p, _)), _) => app.comparison.left_row[p],
             (None, Some((q, _))) => app.comparison.right_row[q],

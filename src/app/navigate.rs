@@ -83,7 +83,7 @@ impl App {
             }
         };
         self.current = Some(next);
-        let d = self.comparison.differences[next];
+        let d = self.comparison.differences.at(next);
         let (left, (para, span)) = match (d.left, d.right) {
             (Some(l), _) => (true, l),
             (None, Some(r)) => (false, r),

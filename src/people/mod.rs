@@ -15,7 +15,8 @@
 
 mod lexicon;
 
-use crate::document::{Document, Kind, Span};
+use crate::document::{Document, Kind, Paragraph, Span};
+use crate::text::{AsciiChars, CharIndex, DecodedChars};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -398,116 +399,118 @@ const BYTES_PER_TOKEN: usize = 5;
 fn tokenize(doc: &Document) -> Vec<Token> {
     let text = doc.text.as_str();
     let mut out = Vec::with_capacity(text.len() / BYTES_PER_TOKEN);
-    // One paragraph's characters at a time, in a buffer reused from paragraph to paragraph.
-    let mut chars: Vec<(usize, char)> = Vec::new();
+    // A paragraph outside ASCII is decoded into a buffer reused from paragraph to paragraph.
+    let mut buf: Vec<(usize, char)> = Vec::new();
     for para in &doc.paragraphs {
         let from = out.len();
-        let mut sentences = para.sentences.iter().map(|s| s.start).peekable();
         let s = &text[para.span.start..para.span.end];
-        crate::text::char_indices_into(s, &mut chars);
-        let byte = |i: usize| para.span.start + chars.get(i).map_or(s.len(), |&(b, _)| b);
-        let mut i = 0;
-        let mut at_start = true;
-        while i < chars.len() {
-            let c = chars[i].1;
-            if c.is_whitespace() {
-                i += 1;
-                continue;
-            }
-            while sentences.next_if(|&st| st <= byte(i)).is_some() {
-                at_start = true;
-            }
-            if !c.is_alphanumeric() {
-                // A detached possessive, as tokenised text writes it: "Trump 's".
-                if is_apostrophe(c)
-                    && chars.get(i + 1).is_some_and(|&(_, n)| n == 's')
-                    && chars.get(i + 2).is_none_or(|&(_, n)| !n.is_alphanumeric())
-                {
-                    if let Some(prev) =
-                        out[from..].last_mut().filter(|t: &&mut Token| t.shape != Shape::Punct)
-                    {
-                        prev.flags |= POSSESSIVE;
-                        i += 2;
-                        continue;
-                    }
-                }
-                out.push(Token {
-                    start: byte(i) as u32,
-                    end: byte(i + 1) as u32,
-                    shape: Shape::Punct,
-                    flags: 0,
-                });
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut j = i + 1;
-            while j < chars.len() {
-                let c = chars[j].1;
-                // Looked at only after a character that may join two parts of a word.
-                let next_alnum = || chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                let joins = match c {
-                    _ if c.is_alphanumeric() => true,
-                    '-' | '\'' | '’' | '&' => next_alnum(),
-                    // Initials and dotted acronyms: "J.R.R.", "U.S"; decimals "1.2".
-                    '.' => {
-                        next_alnum()
-                            && (j - start == 1
-                                || (j >= 2 && chars[j - 2].1 == '.')
-                                || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
-                    }
-                    ',' => next_alnum() && chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit(),
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                j += 1;
-            }
-            let mut end = j;
-            let mut possessive = false;
-            let word = &s[chars[start].0..chars.get(end).map_or(s.len(), |&(b, _)| b)];
-            // "Trump’s" → "Trump" + possessive; "Jones’" likewise.
-            if end - start > 2 && is_apostrophe(chars[end - 2].1) && matches!(chars[end - 1].1, 's' | 'S') {
-                end -= 2;
-                possessive = true;
-            } else if word.ends_with('s')
-                && chars.get(end).is_some_and(|&(_, c)| is_apostrophe(c))
-                && chars.get(end + 1).is_none_or(|&(_, n)| !n.is_alphanumeric())
-            {
-                possessive = true;
-                j += 1;
-            }
-            // A full stop closing an initial, a dotted acronym or a title abbreviation.
-            let body = &s[chars[start].0..chars.get(end).map_or(s.len(), |&(b, _)| b)];
-            if !possessive && chars.get(end).is_some_and(|&(_, c)| c == '.') {
-                let letters = body.chars().filter(|c| c.is_alphabetic()).count();
-                let single = letters == 1 && body.chars().all(|c| c.is_alphabetic() || c == '.');
-                let dotted = body.contains('.') && body.split('.').all(|p| p.chars().count() <= 1);
-                // The abbreviations are ASCII without a 'k' (the Kelvin sign lower-cases to one),
-                // so a case-blind ASCII comparison is the lower-cased one, without a copy.
-                if single || dotted || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(body)) {
-                    end += 1;
-                    j = end;
-                }
-            }
-            let body = &s[chars[start].0..chars.get(end).map_or(s.len(), |&(b, _)| b)];
-            let shape = shape_of(body);
-            out.push(Token {
-                start: byte(start) as u32,
-                end: byte(end) as u32,
-                shape,
-                flags: flag(at_start && shape != Shape::Number, FIRST)
-                    | flag(possessive, POSSESSIVE)
-                    | flag(para.kind == Kind::Heading, CAPS_FREE)
-                    | flag(shape == Shape::Lower && is_plain(body.trim_end_matches('.')), PLAIN),
-            });
-            at_start = false;
-            i = j;
+        match AsciiChars::new(s) {
+            Some(chars) => tokenize_paragraph(&chars, s, para, &mut out),
+            None => tokenize_paragraph(&DecodedChars::new(s, &mut buf), s, para, &mut out),
         }
         mark_capital_sentences(text, &mut out[from..]);
     }
     out
+}
+
+/// The tokens of one paragraph (its text `s`, its characters `chars`), appended to `out`.
+fn tokenize_paragraph(chars: &impl CharIndex, s: &str, para: &Paragraph, out: &mut Vec<Token>) {
+    let from = out.len();
+    let mut sentences = para.sentences.iter().map(|s| s.start).peekable();
+    let n = chars.count();
+    let byte = |i: usize| para.span.start + chars.offset(i);
+    let mut i = 0;
+    let mut at_start = true;
+    while i < n {
+        let c = chars.at(i);
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        while sentences.next_if(|&st| st <= byte(i)).is_some() {
+            at_start = true;
+        }
+        if !c.is_alphanumeric() {
+            // A detached possessive, as tokenised text writes it: "Trump 's".
+            if is_apostrophe(c)
+                && chars.get(i + 1) == Some('s')
+                && chars.get(i + 2).is_none_or(|n| !n.is_alphanumeric())
+            {
+                if let Some(prev) = out[from..].last_mut().filter(|t: &&mut Token| t.shape != Shape::Punct) {
+                    prev.flags |= POSSESSIVE;
+                    i += 2;
+                    continue;
+                }
+            }
+            out.push(Token { start: byte(i) as u32, end: byte(i + 1) as u32, shape: Shape::Punct, flags: 0 });
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        while j < n {
+            let c = chars.at(j);
+            // Looked at only after a character that may join two parts of a word.
+            let next_alnum = || chars.get(j + 1).is_some_and(char::is_alphanumeric);
+            let joins = match c {
+                _ if c.is_alphanumeric() => true,
+                '-' | '\'' | '’' | '&' => next_alnum(),
+                // Initials and dotted acronyms: "J.R.R.", "U.S"; decimals "1.2".
+                '.' => {
+                    next_alnum()
+                        && (j - start == 1
+                            || (j >= 2 && chars.at(j - 2) == '.')
+                            || (chars.at(j - 1).is_ascii_digit() && chars.at(j + 1).is_ascii_digit()))
+                }
+                ',' => next_alnum() && chars.at(j - 1).is_ascii_digit() && chars.at(j + 1).is_ascii_digit(),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        let mut end = j;
+        let mut possessive = false;
+        let word = &s[chars.offset(start)..chars.offset(end)];
+        // "Trump’s" → "Trump" + possessive; "Jones’" likewise.
+        if end - start > 2 && is_apostrophe(chars.at(end - 2)) && matches!(chars.at(end - 1), 's' | 'S') {
+            end -= 2;
+            possessive = true;
+        } else if word.ends_with('s')
+            && chars.get(end).is_some_and(is_apostrophe)
+            && chars.get(end + 1).is_none_or(|n| !n.is_alphanumeric())
+        {
+            possessive = true;
+            j += 1;
+        }
+        // A full stop closing an initial, a dotted acronym or a title abbreviation.
+        let body = &s[chars.offset(start)..chars.offset(end)];
+        if !possessive && chars.get(end) == Some('.') {
+            let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+            let single = letters == 1 && body.chars().all(|c| c.is_alphabetic() || c == '.');
+            let dotted = body.contains('.') && body.split('.').all(|p| p.chars().count() <= 1);
+            // The abbreviations are ASCII without a 'k' (the Kelvin sign lower-cases to one),
+            // so a case-blind ASCII comparison is the lower-cased one, without a copy.
+            if single || dotted || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(body)) {
+                end += 1;
+                j = end;
+            }
+        }
+        let body = &s[chars.offset(start)..chars.offset(end)];
+        let shape = shape_of(body);
+        out.push(Token {
+            start: byte(start) as u32,
+            end: byte(end) as u32,
+            shape,
+            flags: flag(at_start && shape != Shape::Number, FIRST)
+                | flag(possessive, POSSESSIVE)
+                | flag(para.kind == Kind::Heading, CAPS_FREE)
+                | flag(shape == Shape::Lower && is_plain(body.trim_end_matches('.')), PLAIN),
+        });
+        at_start = false;
+        i = j;
+    }
 }
 
 fn shape_of(word: &str) -> Shape {
