@@ -1171,6 +1171,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_ascii_paragraph_reads_the_same_as_bytes_or_characters() {
+        let text =
+            "Mr. J.R.R. Tolkien's U.S. trip: 1,200 km (1.5 days) - Jones' \"O'Neil\" & co. Trump 's DR. NO";
+        let doc = Document::parse(crate::input::Source::from_text("a.txt", text));
+        let para = &doc.paragraphs[0];
+        let s = doc.slice(para.span);
+        let read = |decoded: bool| {
+            let mut out = Vec::new();
+            let mut buf = Vec::new();
+            if decoded {
+                tokenize_paragraph(&DecodedChars::new(s, &mut buf), s, para, &mut out);
+            } else {
+                tokenize_paragraph(&AsciiChars::new(s).unwrap(), s, para, &mut out);
+            }
+            out.iter().map(|t| (t.start, t.end, t.shape, t.flags)).collect::<Vec<_>>()
+        };
+        assert!(read(false).len() > 20);
+        assert_eq!(read(false), read(true));
+    }
+
+    #[test]
     fn a_token_takes_twelve_bytes() {
         // Both documents' tokens are held at once: ten million words a side are 240 MB.
         assert_eq!(std::mem::size_of::<Token>(), 12);
