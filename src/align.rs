@@ -64,44 +64,9 @@ pub fn align(left: &Document, right: &Document) -> Alignment {
 pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Alignment {
     let model = TermModel::build(left, right);
     progress.sentences.store(model.left.len() + model.right.len(), Ordering::Relaxed);
-    let mut raw = candidate_scores(&model, progress);
-    let list_pairs = add_list_scores(&model, &mut raw);
-    let scores = with_context(&raw);
-    let mut by_left: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.left.len()];
-    let mut by_right: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.right.len()];
-    for (&(i, j), &s) in &scores {
-        if raw[&(i, j)] >= RAW_FLOOR
-            && s >= LINK_THRESHOLD
-            && !model.only_attribution(&model.left[i], &model.right[j])
-        {
-            by_left[i].push((j, s));
-            by_right[j].push((i, s));
-        }
-    }
-    // Paragraph pairs that two or more sentence pairs tie together: hardly a coincidence.
-    let mut support: HashMap<(usize, usize), u32> = HashMap::default();
-    for (i, cands) in by_left.iter().enumerate() {
-        for &(j, _) in cands {
-            *support.entry((model.left[i].para, model.right[j].para)).or_insert(0) += 1;
-        }
-    }
-    let (from_left, from_right) = rayon::join(
-        || verdicts(&model, &mut by_left, &model.left, &model.right, |i, j| (i, j)),
-        || verdicts(&model, &mut by_right, &model.right, &model.left, |j, i| (i, j)),
-    );
-    let mut evidence: HashMap<(usize, usize), Evidence> = HashMap::default();
-    for (key, a) in &from_left {
-        let b = &from_right[key];
-        // Chosen by one side, and not redundant for the other: a pair whose shared words the
-        // other sentence's better counterparts already explain is a coincidence.
-        let paras = (model.left[key.0].para, model.right[key.1].para);
-        let corroborated = support.get(&paras).is_some_and(|&n| n >= 2) || list_pairs.contains(key);
-        let agreed = (a.chosen || b.chosen)
-            && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
-        if agreed {
-            evidence.entry(paras).or_default().add(&model, key.0, key.1, a.score.min(1.0), raw[key]);
-        }
-    }
+    // The sentence pairs' scores and verdicts are needed only for the evidence: dropped once it
+    // is gathered, before the links are weighed (a million-line pair holds hundreds of MB so).
+    let evidence = gather_evidence(&model, progress);
     let mut links: Vec<Link> = evidence
         .iter()
         .map(|(&(l, r), e)| Link { left: l, right: r, score: round3(e.best), moved: false })
@@ -110,26 +75,30 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     // The reading-order chain carries the most content: each link weighs its score times the
     // share of the two paragraphs its sentence pairs cover, so a link that is the whole of
     // both paragraphs outweighs a one-sentence echo.
-    let para_weight = |units: &[Unit]| {
-        let mut w: HashMap<usize, f32> = HashMap::default();
+    // (Each paragraph's weight, `None` for one without sentences, by paragraph.)
+    let para_weight = |units: &[Unit], n: usize| {
+        let mut w: Vec<Option<f32>> = vec![None; n];
         for u in units {
-            *w.entry(u.para).or_insert(0.0) += u.weight;
+            *w[u.para].get_or_insert(0.0) += u.weight;
         }
         w
     };
-    let (left_weight, right_weight) = (para_weight(&model.left), para_weight(&model.right));
-    let weights: Vec<f64> = links
-        .iter()
-        .map(|k| {
-            let e = &evidence[&(k.left, k.right)];
-            let (l, r) = e.covered(&model);
-            let cover = |covered: f32, total: Option<&f32>| {
-                (covered / total.copied().unwrap_or(1.0).max(f32::EPSILON)).min(1.0)
-            };
-            let share = 0.5 * (cover(l, left_weight.get(&k.left)) + cover(r, right_weight.get(&k.right)));
-            f64::from(e.best * share.max(0.05))
-        })
-        .collect();
+    let weights: Vec<f64> = {
+        let left_weight = para_weight(&model.left, left.paragraphs.len());
+        let right_weight = para_weight(&model.right, right.paragraphs.len());
+        links
+            .iter()
+            .map(|k| {
+                let e = &evidence[&(k.left, k.right)];
+                let (l, r) = e.covered(&model);
+                let cover = |covered: f32, total: Option<f32>| {
+                    (covered / total.unwrap_or(1.0).max(f32::EPSILON)).min(1.0)
+                };
+                let share = 0.5 * (cover(l, left_weight[k.left]) + cover(r, right_weight[k.right]));
+                f64::from(e.best * share.max(0.05))
+            })
+            .collect()
+    };
     let chain = heaviest_chain(&links, &weights);
     let mut on_chain = vec![false; links.len()];
     for &i in &chain {
@@ -150,6 +119,7 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     // Content moves in blocks: next to a proven move (a paragraph away on each side at most),
     // a link with half a move's evidence is the rest of the block.
     doubtful.retain(|d| evidence[&(d.left, d.right)].total() >= MOVE_SCORE / 2.0);
+    drop(evidence);
     let mut moves: HashSet<(usize, usize)> =
         kept.iter().filter(|k| k.moved).map(|k| (k.left, k.right)).collect();
     loop {
@@ -171,6 +141,50 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     let (rows, similarity) =
         rayon::join(|| rows_from_sorted(left, right, &links), || shared_content(&model, &links));
     Alignment { links, rows, similarity: round3(similarity) }
+}
+
+/// The agreed sentence pairs of each paragraph pair: every candidate pair scored, lifted by
+/// its neighbours, and judged from both sides.
+fn gather_evidence(model: &TermModel, progress: &Progress) -> HashMap<(usize, usize), Evidence> {
+    let mut raw = candidate_scores(model, progress);
+    let list_pairs = add_list_scores(model, &mut raw);
+    let scores = with_context(&raw);
+    let mut by_left: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.left.len()];
+    let mut by_right: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.right.len()];
+    for (&(i, j), &s) in &scores {
+        if raw[&(i, j)] >= RAW_FLOOR
+            && s >= LINK_THRESHOLD
+            && !model.only_attribution(&model.left[i], &model.right[j])
+        {
+            by_left[i].push((j, s));
+            by_right[j].push((i, s));
+        }
+    }
+    // Paragraph pairs that two or more sentence pairs tie together: hardly a coincidence.
+    let mut support: HashMap<(usize, usize), u32> = HashMap::default();
+    for (i, cands) in by_left.iter().enumerate() {
+        for &(j, _) in cands {
+            *support.entry((model.left[i].para, model.right[j].para)).or_insert(0) += 1;
+        }
+    }
+    let (from_left, from_right) = rayon::join(
+        || verdicts(model, &mut by_left, &model.left, &model.right, |i, j| (i, j)),
+        || verdicts(model, &mut by_right, &model.right, &model.left, |j, i| (i, j)),
+    );
+    let mut evidence: HashMap<(usize, usize), Evidence> = HashMap::default();
+    for (key, a) in &from_left {
+        let b = &from_right[key];
+        // Chosen by one side, and not redundant for the other: a pair whose shared words the
+        // other sentence's better counterparts already explain is a coincidence.
+        let paras = (model.left[key.0].para, model.right[key.1].para);
+        let corroborated = support.get(&paras).is_some_and(|&n| n >= 2) || list_pairs.contains(key);
+        let agreed = (a.chosen || b.chosen)
+            && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
+        if agreed {
+            evidence.entry(paras).or_default().add(model, key.0, key.1, a.score.min(1.0), raw[key]);
+        }
+    }
+    evidence
 }
 
 /// A move needs sentence pairs this alike on their own (without the lift from neighbouring
@@ -239,6 +253,37 @@ impl Evidence {
     }
 }
 
+/// Each paragraph's units (their indices, in order) in two flat arrays: a vector per
+/// paragraph would cost a million-line text two allocations a line.
+struct UnitsByPara {
+    /// Paragraph `p`'s units are `units[starts[p]..starts[p + 1]]`.
+    starts: Vec<usize>,
+    units: Vec<usize>,
+}
+
+impl UnitsByPara {
+    fn new(units: &[Unit], paras: usize) -> UnitsByPara {
+        let mut starts = vec![0; paras + 1];
+        for u in units {
+            starts[u.para + 1] += 1;
+        }
+        for p in 0..paras {
+            starts[p + 1] += starts[p];
+        }
+        let mut next = starts.clone();
+        let mut out = vec![0; units.len()];
+        for (k, u) in units.iter().enumerate() {
+            out[next[u.para]] = k;
+            next[u.para] += 1;
+        }
+        UnitsByPara { starts, units: out }
+    }
+
+    fn of(&self, p: usize) -> &[usize] {
+        &self.units[self.starts[p]..self.starts[p + 1]]
+    }
+}
+
 /// The widest gap between two in-order links, a side, in paragraphs, that is searched whole.
 const GAP_MAX: usize = 6;
 /// And the most sentence pairs a gap may have (six paragraphs of ten sentences a side), so
@@ -255,13 +300,7 @@ const GAP_PAIRS: usize = 3600;
 fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
     let (nl, nr) =
         (model.left.last().map_or(0, |u| u.para + 1), model.right.last().map_or(0, |u| u.para + 1));
-    let units_of = |units: &[Unit], n: usize| {
-        let mut by_para: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (k, u) in units.iter().enumerate() {
-            by_para[u.para].push(k);
-        }
-        by_para
-    };
+    let units_of = |units: &[Unit], n: usize| UnitsByPara::new(units, n);
     let (left_units, right_units) = (units_of(&model.left, nl), units_of(&model.right, nr));
     let linked = |n: usize, side: &dyn Fn(&Link) -> usize| {
         let mut v = vec![false; n];
@@ -283,14 +322,16 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
         let free = |from: isize, to: isize, linked: &[bool]| -> Vec<usize> {
             ((from + 1).max(0) as usize..to.max(0) as usize).filter(|&p| !linked[p]).collect()
         };
+        if l1 - l0 - 1 > GAP_MAX as isize || r1 - r0 - 1 > GAP_MAX as isize {
+            continue;
+        }
         let (gl, gr) = (free(l0, l1, &left_linked), free(r0, r1, &right_linked));
-        if gl.is_empty() || gr.is_empty() || l1 - l0 - 1 > GAP_MAX as isize || r1 - r0 - 1 > GAP_MAX as isize
-        {
+        if gl.is_empty() || gr.is_empty() {
             continue;
         }
         let (ul, ur): (Vec<usize>, Vec<usize>) = (
-            gl.iter().flat_map(|&p| left_units[p].iter().copied()).collect(),
-            gr.iter().flat_map(|&q| right_units[q].iter().copied()).collect(),
+            gl.iter().flat_map(|&p| left_units.of(p).iter().copied()).collect(),
+            gr.iter().flat_map(|&q| right_units.of(q).iter().copied()).collect(),
         );
         if ul.len() * ur.len() > GAP_PAIRS {
             continue;
