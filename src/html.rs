@@ -395,7 +395,7 @@ impl<'a> Side<'a> {
     fn pieces(&self, p: usize, out: &mut String) {
         let span = self.doc.paragraphs[p].span;
         let words = if self.left { &self.c.words.left } else { &self.c.words.right };
-        let marks = words.get(p).map_or(&[][..], Vec::as_slice);
+        let marks = words.get(p).unwrap_or_default();
         let mentions = self.c.people.mentions(self.left);
         let from = mentions.partition_point(|m| m.span.end <= span.start);
         let mentions: Vec<_> = mentions[from..].iter().take_while(|m| m.span.start < span.end).collect();

@@ -47,12 +47,64 @@ pub struct WordCounts {
     pub inserted: usize,
 }
 
+/// Each paragraph's marked stretches, all in one array (a vector per paragraph would cost a
+/// million-line text 24 bytes a line even where nothing is marked).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParaMarks {
+    /// Paragraph `p`'s marks are `marks[starts[p]..starts[p + 1]]` (no paragraphs: empty).
+    starts: Vec<u32>,
+    marks: Vec<Marked>,
+}
+
+impl ParaMarks {
+    /// The marks of `paras` paragraphs, from each marked paragraph's marks in paragraph order.
+    fn from_sorted(paras: usize, marked: impl IntoIterator<Item = (usize, Vec<Marked>)>) -> ParaMarks {
+        let mut starts = Vec::with_capacity(paras + 1);
+        let mut marks = Vec::new();
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        for (p, m) in marked {
+            debug_assert!(starts.len() <= p + 1, "paragraph {p} out of order");
+            starts.resize(p + 1, narrow(marks.len()));
+            marks.extend(m);
+        }
+        starts.resize(paras + 1, narrow(marks.len()));
+        ParaMarks { starts, marks }
+    }
+
+    /// How many paragraphs.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Paragraph `p`'s marks, in order, not overlapping; `None` beyond the last paragraph.
+    pub fn get(&self, p: usize) -> Option<&[Marked]> {
+        let (from, to) = (*self.starts.get(p)?, *self.starts.get(p + 1)?);
+        Some(&self.marks[from as usize..to as usize])
+    }
+
+    /// Every paragraph's marks, in paragraph order.
+    pub fn iter(&self) -> impl Iterator<Item = &[Marked]> {
+        self.starts.windows(2).map(|w| &self.marks[w[0] as usize..w[1] as usize])
+    }
+}
+
+impl std::ops::Index<usize> for ParaMarks {
+    type Output = [Marked];
+    fn index(&self, p: usize) -> &[Marked] {
+        &self.marks[self.starts[p] as usize..self.starts[p + 1] as usize]
+    }
+}
+
 /// All word-level results of a comparison.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordDiff {
     /// Per left paragraph: its marked stretches, in order, not overlapping.
-    pub left: Vec<Vec<Marked>>,
-    pub right: Vec<Vec<Marked>>,
+    pub left: ParaMarks,
+    pub right: ParaMarks,
     pub changes: Vec<Change>,
     pub counts: WordCounts,
 }
@@ -313,7 +365,8 @@ fn cover(tokens: &[Token]) -> Option<Span> {
 /// What one side's pass finds: its marks, its changes, its word counts, and the other side's
 /// results for the pairs linked only to each other (diffed once, for both sides).
 struct Pass {
-    marks: Vec<Vec<Marked>>,
+    /// The marks of each paragraph with partners, in paragraph order.
+    marks: Vec<(usize, Vec<Marked>)>,
     changes: Vec<Change>,
     counts: WordCounts,
     mirrored: Vec<Mirror>,
@@ -366,10 +419,15 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
         || pass(left, right, &partners_of_left, true, &mirror_of),
         || pass(right, left, &partners_of_right, false, &[]),
     );
+    let mirrored_marks = l.mirrored.len();
     for m in l.mirrored {
-        r.marks[m.para] = m.marks;
+        r.marks.push((m.para, m.marks));
         r.counts.inserted += m.inserted;
         r.changes.extend(m.changes);
+    }
+    if mirrored_marks > 0 {
+        // (A paragraph has its marks from one pass only: the right pass skipped the mirrored.)
+        r.marks.sort_unstable_by_key(|&(q, _)| q);
     }
     // In reading order of the right side, as a right pass over every paragraph gives them.
     r.changes.sort_by_key(|ch| ch.right.map(|(q, _)| q));
@@ -387,7 +445,12 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
         None => false,
     }));
     let counts = WordCounts { kept: l.counts.kept, removed: l.counts.removed, inserted: r.counts.inserted };
-    WordDiff { left: l.marks, right: r.marks, changes, counts }
+    WordDiff {
+        left: ParaMarks::from_sorted(left.paragraphs.len(), l.marks),
+        right: ParaMarks::from_sorted(right.paragraphs.len(), r.marks),
+        changes,
+        counts,
+    }
 }
 
 /// Diffs each paragraph of `own` against its partners in `other`, in reading order, in
@@ -415,14 +478,10 @@ fn pass(
                 .collect()
         })
         .collect();
-    let mut out = Pass {
-        marks: vec![Vec::new(); n],
-        changes: Vec::new(),
-        counts: WordCounts::default(),
-        mirrored: Vec::new(),
-    };
+    let mut out =
+        Pass { marks: Vec::new(), changes: Vec::new(), counts: WordCounts::default(), mirrored: Vec::new() };
     for (p, para) in tasks.into_iter().flatten() {
-        out.marks[p] = para.marks;
+        out.marks.push((p, para.marks));
         out.changes.extend(para.changes);
         out.counts.kept += para.kept;
         if pass_left {
@@ -581,6 +640,19 @@ mod tests {
     fn light_words_are_ascii_and_no_longer_than_their_bound() {
         assert!(LIGHT_WORDS.iter().all(|w| w.is_ascii() && w.len() <= LIGHT_WORD_MAX));
         assert!(LIGHT_WORDS.iter().any(|w| w.len() == LIGHT_WORD_MAX), "the bound is the longest");
+    }
+
+    #[test]
+    fn paragraph_marks_are_kept_apart_in_one_array() {
+        let m = |a, b| Marked { span: Span::new(a, b), mark: Mark::Removed };
+        let marks =
+            ParaMarks::from_sorted(5, [(1, vec![m(0, 2), m(3, 4)]), (2, vec![]), (3, vec![m(9, 12)])]);
+        assert_eq!(marks.len(), 5);
+        let all: Vec<&[Marked]> = marks.iter().collect();
+        assert_eq!(all, [&[][..], &[m(0, 2), m(3, 4)], &[], &[m(9, 12)], &[]]);
+        assert_eq!((marks.get(3), marks.get(5)), (Some(&[m(9, 12)][..]), None));
+        assert_eq!(&marks[1], &[m(0, 2), m(3, 4)]);
+        assert!(ParaMarks::default().get(0).is_none() && ParaMarks::default().is_empty());
     }
 
     fn one_to_one(a: &str, b: &str) -> (Document, Document, WordDiff) {
