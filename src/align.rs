@@ -2,6 +2,7 @@
 //! side-by-side view built from them.
 
 use crate::document::{Document, Kind};
+use crate::groups::Groups;
 use crate::links::{Link, Paras, Row, RowStatus};
 use crate::progress::Progress;
 use crate::terms::{TermModel, Unit};
@@ -253,37 +254,6 @@ impl Evidence {
     }
 }
 
-/// Each paragraph's units (their indices, in order) in two flat arrays: a vector per
-/// paragraph would cost a million-line text two allocations a line.
-struct UnitsByPara {
-    /// Paragraph `p`'s units are `units[starts[p]..starts[p + 1]]`.
-    starts: Vec<usize>,
-    units: Vec<usize>,
-}
-
-impl UnitsByPara {
-    fn new(units: &[Unit], paras: usize) -> UnitsByPara {
-        let mut starts = vec![0; paras + 1];
-        for u in units {
-            starts[u.para + 1] += 1;
-        }
-        for p in 0..paras {
-            starts[p + 1] += starts[p];
-        }
-        let mut next = starts.clone();
-        let mut out = vec![0; units.len()];
-        for (k, u) in units.iter().enumerate() {
-            out[next[u.para]] = k;
-            next[u.para] += 1;
-        }
-        UnitsByPara { starts, units: out }
-    }
-
-    fn of(&self, p: usize) -> &[usize] {
-        &self.units[self.starts[p]..self.starts[p + 1]]
-    }
-}
-
 /// The widest gap between two in-order links, a side, in paragraphs, that is searched whole.
 const GAP_MAX: usize = 6;
 /// And the most sentence pairs a gap may have (six paragraphs of ten sentences a side), so
@@ -300,7 +270,8 @@ const GAP_PAIRS: usize = 3600;
 fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
     let (nl, nr) =
         (model.left.last().map_or(0, |u| u.para + 1), model.right.last().map_or(0, |u| u.para + 1));
-    let units_of = |units: &[Unit], n: usize| UnitsByPara::new(units, n);
+    let units_of =
+        |units: &[Unit], n: usize| Groups::new(n, units.iter().enumerate().map(|(k, u)| (u.para, k)));
     let (left_units, right_units) = (units_of(&model.left, nl), units_of(&model.right, nr));
     let linked = |n: usize, side: &dyn Fn(&Link) -> usize| {
         let mut v = vec![false; n];

@@ -28,6 +28,7 @@ pub mod document;
 pub mod extract;
 pub mod findings;
 pub mod git;
+pub mod groups;
 pub mod history;
 pub mod html;
 pub mod input;

@@ -7,6 +7,7 @@
 //! between two changes fold into one change, so a phrase is replaced by a phrase.
 
 use crate::document::{Document, Kind, Span};
+use crate::groups::Groups;
 use crate::links::Link;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -398,26 +399,20 @@ const PARAS_PER_TASK: usize = 64;
 /// paragraphs (against their partners) and the right side's run in parallel; a pair of
 /// paragraphs linked only to each other is diffed once, for both sides.
 pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff {
-    let mut partners_of_left: Vec<Vec<(usize, bool)>> = vec![Vec::new(); left.paragraphs.len()];
-    let mut partners_of_right: Vec<Vec<(usize, bool)>> = vec![Vec::new(); right.paragraphs.len()];
-    for k in links {
-        partners_of_left[k.left].push((k.right, k.moved));
-        partners_of_right[k.right].push((k.left, k.moved));
-    }
-    let mirror_of: Vec<Option<usize>> = partners_of_left
-        .iter()
-        .map(|ps| match ps.as_slice() {
-            [(q, _)] if partners_of_right[*q].len() == 1 => Some(*q),
-            _ => None,
-        })
-        .collect();
+    let partners_of_left =
+        Groups::new(left.paragraphs.len(), links.iter().map(|k| (k.left, (k.right, k.moved))));
+    let partners_of_right =
+        Groups::new(right.paragraphs.len(), links.iter().map(|k| (k.right, (k.left, k.moved))));
+    // A pair linked only to each other: the left pass diffs it for both sides.
+    let mirror_of = |p: usize| match partners_of_left.of(p) {
+        [(q, _)] if partners_of_right.of(*q).len() == 1 => Some(*q),
+        _ => None,
+    };
     // The right pass leaves the mirrored paragraphs to the left pass.
-    for &q in mirror_of.iter().flatten() {
-        partners_of_right[q].clear();
-    }
+    let mirrored = |q: usize| matches!(partners_of_right.of(q), [(p, _)] if mirror_of(*p).is_some());
     let (l, mut r) = rayon::join(
-        || pass(left, right, &partners_of_left, true, &mirror_of),
-        || pass(right, left, &partners_of_right, false, &[]),
+        || pass(left, right, &partners_of_left, true, &|_| false, &mirror_of),
+        || pass(right, left, &partners_of_right, false, &mirrored, &|_| None),
     );
     let mirrored_marks = l.mirrored.len();
     for m in l.mirrored {
@@ -433,15 +428,15 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
     r.changes.sort_by_key(|ch| ch.right.map(|(q, _)| q));
     // Right spans the left pass reported as replacements, by right paragraph: the right
     // pass's insertions there are the same changes seen from the other side.
-    let mut right_taken: Vec<Vec<Span>> = vec![Vec::new(); right.paragraphs.len()];
-    for ch in &l.changes {
-        if let Some((q, s)) = ch.right {
-            right_taken[q].push(s);
-        }
-    }
+    let mut right_taken: Vec<(usize, Span)> = l.changes.iter().filter_map(|ch| ch.right).collect();
+    right_taken.sort_by_key(|&(q, _)| q);
+    let taken = |q: usize| {
+        let from = right_taken.partition_point(|&(t, _)| t < q);
+        right_taken[from..].iter().take_while(move |&&(t, _)| t == q).map(|&(_, span)| span)
+    };
     let mut changes = l.changes;
     changes.extend(r.changes.into_iter().filter(|ch| match ch.right {
-        Some((q, s)) => !right_taken[q].iter().any(|t| t.start < s.end && s.start < t.end),
+        Some((q, s)) => !taken(q).any(|t| t.start < s.end && s.start < t.end),
         None => false,
     }));
     let counts = WordCounts { kept: l.counts.kept, removed: l.counts.removed, inserted: r.counts.inserted };
@@ -454,14 +449,15 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
 }
 
 /// Diffs each paragraph of `own` against its partners in `other`, in reading order, in
-/// parallel tasks. `mirror_of[p]` names the partner of a one-to-one pair whose other side's
-/// results are wanted too (left pass only).
+/// parallel tasks, except those `skip` names. `mirror_of(p)` names the partner of a one-to-one
+/// pair whose other side's results are wanted too (left pass only).
 fn pass(
     own_doc: &Document,
     other_doc: &Document,
-    partners: &[Vec<(usize, bool)>],
+    partners: &Groups<(usize, bool)>,
     pass_left: bool,
-    mirror_of: &[Option<usize>],
+    skip: &(dyn Fn(usize) -> bool + Sync),
+    mirror_of: &(dyn Fn(usize) -> Option<usize> + Sync),
 ) -> Pass {
     use rayon::prelude::*;
     let n = partners.len();
@@ -470,10 +466,10 @@ fn pass(
         .map(|t| {
             let mut keys = Keys::default();
             (t * PARAS_PER_TASK..((t + 1) * PARAS_PER_TASK).min(n))
-                .filter(|&p| !partners[p].is_empty())
+                .filter(|&p| !partners.of(p).is_empty() && !skip(p))
                 .map(|p| {
-                    let mirror = mirror_of.get(p).copied().flatten();
-                    (p, para_diff(own_doc, other_doc, p, &partners[p], pass_left, mirror, &mut keys))
+                    let mirror = mirror_of(p);
+                    (p, para_diff(own_doc, other_doc, p, partners.of(p), pass_left, mirror, &mut keys))
                 })
                 .collect()
         })
