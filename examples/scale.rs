@@ -66,6 +66,6 @@ fn layout_time(c: &Comparison) {
     for w in [40, 60, 100] {
         let t = Instant::now();
         let l = redline::layout::Layout::new(c, w, false);
-        println!("layout at {w}: {:?} ({} lines)", t.elapsed(), l.lines.len());
+        println!("layout at {w}: {:?} ({} lines)", t.elapsed(), l.len());
     }
 }

@@ -306,7 +306,7 @@ pub fn layout(c: &Comparison, layout: &Layout) -> Result<(), String> {
     for (left, doc) in [(true, Some(&c.left)), (false, c.right.as_ref())] {
         let Some(d) = doc else { continue };
         let mut seen = vec![0u8; d.text.len()];
-        for vl in &layout.lines {
+        for vl in layout.lines_from(c, 0) {
             let Some(seg) = (if left { vl.left } else { vl.right }) else { continue };
             let para =
                 d.paragraphs.get(seg.para).ok_or_else(|| format!("line names paragraph {}", seg.para))?;

@@ -57,15 +57,18 @@ pub struct VisualLine {
     pub right: Option<Segment>,
 }
 
-/// All visual lines for one text width, and where each row starts.
+/// The visual lines for one text width: where each row starts, so any line is found at once
+/// and made from its row when it is needed ([`Layout::lines_from`]). No list of the lines is
+/// held: a million-row pair has four million of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
     pub width: usize,
-    pub lines: Vec<VisualLine>,
     /// The first visual line of each row (for a hidden row, where it would be).
     pub row_starts: Vec<usize>,
     /// Rows left out (showing only differences).
     pub hidden: Vec<bool>,
+    /// How many visual lines there are.
+    total: usize,
 }
 
 impl Layout {
@@ -74,29 +77,28 @@ impl Layout {
     pub fn new(comparison: &Comparison, width: usize, only_changes: bool) -> Layout {
         let hidden: Vec<bool> =
             comparison.rows.iter().map(|row| left_out(row.status, only_changes)).collect();
-        // Rows wrap independently: in parallel, a block of rows at a time (so the per-row
-        // pieces of a million-row pair are never all held at once), then laid end to end.
-        let mut lines = Vec::new();
-        let mut row_starts = Vec::with_capacity(comparison.rows.len());
-        for (b, block) in comparison.rows.chunks(ROW_BLOCK).enumerate() {
-            let per_row: Vec<Vec<VisualLine>> = (0..block.len())
-                .into_par_iter()
-                .map(|i| {
-                    let r = b * ROW_BLOCK + i;
-                    if hidden[r] {
-                        Vec::new()
-                    } else {
-                        row_lines(comparison, r, width)
-                    }
-                })
-                .collect();
-            for row_lines in per_row {
-                row_starts.push(lines.len());
-                lines.extend(row_lines);
-            }
+        // Rows wrap independently: their heights in parallel, then added up in order.
+        let heights: Vec<usize> = (0..comparison.rows.len())
+            .into_par_iter()
+            .with_min_len(ROW_BLOCK / 64)
+            .map(|r| if hidden[r] { 0 } else { row_lines(comparison, r, width).len() })
+            .collect();
+        let mut row_starts = Vec::with_capacity(heights.len());
+        let mut total = 0;
+        for h in heights {
+            row_starts.push(total);
+            total += h;
         }
-        lines.shrink_to_fit();
-        Layout { width, lines, row_starts, hidden }
+        Layout { width, row_starts, hidden, total }
+    }
+
+    /// How many visual lines there are.
+    pub fn len(&self) -> usize {
+        self.total
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
     }
 
     /// Whether a row is left out of this layout.
@@ -104,12 +106,42 @@ impl Layout {
         self.hidden.get(row).copied().unwrap_or(false)
     }
 
+    /// The visual lines from line `from` on, in order, made from the rows of `comparison` (the
+    /// comparison this layout was made for).
+    pub fn lines_from<'a>(
+        &'a self,
+        comparison: &'a Comparison,
+        from: usize,
+    ) -> impl Iterator<Item = VisualLine> + 'a {
+        let row = self.row_at(from);
+        let skip = row.map_or(0, |r| from - self.row_starts[r]);
+        row.into_iter()
+            .flat_map(move |r| r..self.row_starts.len())
+            .filter(move |&r| !self.is_hidden(r))
+            .flat_map(move |r| row_lines(comparison, r, self.width))
+            .skip(skip)
+    }
+
+    /// Visual line `line` (of the layout made for `comparison`).
+    pub fn line(&self, comparison: &Comparison, line: usize) -> Option<VisualLine> {
+        self.lines_from(comparison, line).next()
+    }
+
     /// The visual line of a row that shows byte `offset` of a paragraph on one side.
-    pub fn line_of(&self, row: usize, left: bool, para: usize, offset: usize) -> Option<usize> {
+    pub fn line_of(
+        &self,
+        comparison: &Comparison,
+        row: usize,
+        left: bool,
+        para: usize,
+        offset: usize,
+    ) -> Option<usize> {
         let start = *self.row_starts.get(row)?;
-        self.lines[start..]
+        if self.is_hidden(row) {
+            return None;
+        }
+        row_lines(comparison, row, self.width)
             .iter()
-            .take_while(|l| l.row == row)
             .position(|l| {
                 let seg = if left { l.left } else { l.right };
                 seg.is_some_and(|s| s.para == para && s.span.start <= offset && offset <= s.span.end)
@@ -119,7 +151,12 @@ impl Layout {
 
     /// The row shown on a visual line.
     pub fn row_at(&self, line: usize) -> Option<usize> {
-        self.lines.get(line).map(|l| l.row)
+        if line >= self.total {
+            return None;
+        }
+        // The last row starting at or before the line; rows without lines start where the
+        // next one does, so the last of them is the one with lines.
+        Some(self.row_starts.partition_point(|&s| s <= line) - 1)
     }
 }
 
@@ -235,6 +272,38 @@ mod tests {
 
     fn lines(s: &str, w: usize) -> Vec<&str> {
         wrap(s, Span::new(0, s.len()), w).into_iter().map(|sp| &s[sp.start..sp.end]).collect()
+    }
+
+    #[test]
+    fn any_line_is_found_from_the_row_starts() {
+        use crate::document::Document;
+        use crate::input::Source;
+        let doc = |name, text| Document::parse(Source::from_text(name, text));
+        let c = Comparison::new(
+            doc(
+                "a",
+                "Same first paragraph here.\n\nOld second one, long enough to wrap twice over.\n\nSame end.",
+            ),
+            Some(doc("b", "Same first paragraph here.\n\nNew second one.\n\nSame end.\n\nAn added one.")),
+        );
+        for only_changes in [false, true] {
+            let layout = Layout::new(&c, 12, only_changes);
+            // Every line, made row by row, against the lines made from any starting line.
+            let all: Vec<VisualLine> = (0..c.rows.len())
+                .filter(|&r| !layout.is_hidden(r))
+                .flat_map(|r| row_lines(&c, r, 12))
+                .collect();
+            assert_eq!(all.len(), layout.len());
+            assert_eq!(layout.lines_from(&c, 0).collect::<Vec<_>>(), all);
+            for (i, l) in all.iter().enumerate() {
+                assert_eq!(layout.row_at(i), Some(l.row), "line {i}");
+                assert_eq!(layout.line(&c, i), Some(*l));
+                assert_eq!(layout.lines_from(&c, i).count(), all.len() - i);
+            }
+            assert_eq!((layout.row_at(all.len()), layout.line(&c, all.len())), (None, None));
+            assert_eq!(layout.lines_from(&c, all.len() + 3).count(), 0);
+        }
+        assert!(Layout::new(&c, 12, true).len() < Layout::new(&c, 12, false).len(), "rows left out");
     }
 
     #[test]

@@ -68,14 +68,14 @@ fn the_finished_analysis_keeps_the_paragraph_on_top() {
     let progress = Arc::new(Progress::default());
     let mut app = analysing(&progress);
     // Scroll until the unaligned left pane's top line starts some paragraph far down.
-    while app.layout.lines[app.scroll].left.is_none_or(|s| s.para < 12) {
+    while app.layout.line(&app.comparison, app.scroll).unwrap().left.is_none_or(|s| s.para < 12) {
         app.update(Action::LineDown);
     }
-    let para = app.layout.lines[app.scroll].left.map(|s| s.para).unwrap();
+    let para = app.layout.line(&app.comparison, app.scroll).unwrap().left.map(|s| s.para).unwrap();
     app.finish_analysis(common::bundled_pair(), Duration::from_millis(1234));
     assert!(app.analysis.is_none());
     assert_eq!(app.message.as_deref(), Some("analysed in 1.2 s"));
-    let top = app.layout.lines[app.scroll..].iter().find_map(|l| l.left).unwrap();
+    let top = app.layout.lines_from(&app.comparison, app.scroll).find_map(|l| l.left).unwrap();
     assert_eq!(top.para, para, "the same paragraph stays on top");
     assert!(status(&app).contains("analysed in 1.2 s"));
     app.update(Action::NextDifference);
@@ -110,7 +110,7 @@ fn a_long_pair_shows_its_beginnings_until_the_whole_texts_are_read() {
     for _ in 0..40 {
         app.update(Action::PageDown);
     }
-    let top = |app: &App| app.layout.lines[app.scroll..].iter().find_map(|l| l.left).unwrap();
+    let top = |app: &App| app.layout.lines_from(&app.comparison, app.scroll).find_map(|l| l.left).unwrap();
     let before = top(&app);
     let text_at = |app: &App, at: usize| app.comparison.left.text[at..at + 40].to_string();
     let words = text_at(&app, before.span.start);
@@ -145,10 +145,10 @@ fn a_long_pair_shows_its_beginnings_until_the_whole_texts_are_read() {
     let words = text_at(&app, top(&app).span.start);
     let done = Comparison::with_progress(Arc::clone(&l), r, &Progress::default());
     let layout = Layout::new(&done, app.layout.width, false);
-    let lines = layout.lines.len();
+    let lines = layout.len();
     app.deliver(Delivery::Analysed(done, layout), Duration::from_millis(2500));
     assert!(app.analysis.is_none());
-    assert_eq!(app.layout.lines.len(), lines, "its own layout taken");
+    assert_eq!(app.layout.len(), lines, "its own layout taken");
     assert!(Arc::ptr_eq(&app.comparison.left, &l), "the texts shown and analysed are one, not copies");
     assert_eq!(text_at(&app, top(&app).span.start), words, "the same text on top");
     assert_eq!(app.message.as_deref(), Some("analysed in 2.5 s"));

@@ -108,10 +108,10 @@ fn next_visits_every_difference_once_in_order_then_wraps() {
 #[test]
 fn only_differences_hides_unchanged_rows_and_furniture() {
     let mut app = App::new(bundled_pair(), 120, 40);
-    let all_lines = app.layout.lines.len();
+    let all_lines = app.layout.len();
     app.update(Action::ToggleOnlyChanges);
     assert!(app.only_changes);
-    assert!(app.layout.lines.len() < all_lines);
+    assert!(app.layout.len() < all_lines);
     let text: String = {
         let mut s = String::new();
         for _ in 0..20 {
@@ -124,7 +124,7 @@ fn only_differences_hides_unchanged_rows_and_furniture() {
     };
     assert!(!text.contains("Recommended stories") && !text.contains("Leave a Reply"));
     app.update(Action::ToggleOnlyChanges);
-    assert_eq!(app.layout.lines.len(), all_lines);
+    assert_eq!(app.layout.len(), all_lines);
 }
 
 #[test]

@@ -124,9 +124,9 @@ proptest! {
         app.show_people = height % 2 == 0;
         let body = height - 3; // borders and the status bar
         let text_width = app.geometry.text_width();
-        let mut drawn = vec![0u8; app.layout.lines.len()];
+        let mut drawn = vec![0u8; app.layout.len()];
         let mut top = 0;
-        while top < app.layout.lines.len() {
+        while top < app.layout.len() {
             app.scroll = top;
             app.scroll_right = top;
             // A fresh backend per page: TestBackend keeps cells a wide character covered in an
@@ -135,7 +135,7 @@ proptest! {
             terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
             let buf = terminal.backend().buffer().clone();
             for y in 0..body {
-                let Some(line) = app.layout.lines.get(top + y as usize) else { break };
+                let Some(line) = app.layout.line(&app.comparison, top + y as usize) else { break };
                 drawn[top + y as usize] += 1;
                 let sides = [(line.left, &app.comparison.left, 0), (line.right, app.comparison.right.as_ref().unwrap(), width / 2)];
                 for (seg, d, pane_x) in sides {

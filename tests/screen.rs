@@ -30,14 +30,12 @@ fn rows_stay_level_with_filler_on_the_shorter_side() {
     let a = app(120, 40);
     for (i, row) in a.comparison.rows.iter().enumerate() {
         let start = a.layout.row_starts[i];
-        let end = a.layout.row_starts.get(i + 1).copied().unwrap_or(a.layout.lines.len());
-        assert!(a.layout.lines[start..end].iter().all(|l| l.row == i));
+        let end = a.layout.row_starts.get(i + 1).copied().unwrap_or(a.layout.len());
+        let lines: Vec<_> = a.layout.lines_from(&a.comparison, start).take(end - start).collect();
+        assert!(lines.iter().all(|l| l.row == i));
         // The row is as tall as its taller side (plus the blank separator line).
         let side = |left: bool| {
-            a.layout.lines[start..end]
-                .iter()
-                .filter(|l| if left { l.left.is_some() } else { l.right.is_some() })
-                .count()
+            lines.iter().filter(|l| if left { l.left.is_some() } else { l.right.is_some() }).count()
         };
         let paras = row.left.len().max(row.right.len());
         assert!(end - start > side(true).max(side(false)), "a blank separator follows each row");
@@ -88,9 +86,9 @@ fn resize_rewraps_and_keeps_the_row_on_top() {
     let mut a = app(120, 40);
     a.update(Action::PageDown);
     let row = a.layout.row_at(a.scroll).unwrap();
-    let wide_lines = a.layout.lines.len();
+    let wide_lines = a.layout.len();
     a.resize(70, 30);
-    assert!(a.layout.lines.len() > wide_lines, "narrower panes wrap into more lines");
+    assert!(a.layout.len() > wide_lines, "narrower panes wrap into more lines");
     assert_eq!(a.layout.row_at(a.scroll), Some(row));
     let lines = screen_text(&draw(&a));
     assert!(lines.iter().all(|l| l.chars().count() == 70));

@@ -192,23 +192,30 @@ impl App {
     /// Shows a comparison of the texts on screen, laid out anew unless `layout` fits; `took`
     /// is the analysis's time when this ends it.
     fn take(&mut self, comparison: Comparison, layout: Option<Layout>, took: Option<Duration>) {
+        let top = self.top_text();
         self.comparison = comparison;
         if let Some(took) = took {
             self.analysis = None;
             self.message = Some(format!("analysed in {:.1} s", took.as_secs_f64()));
         }
-        self.relayout_keeping_top(layout, Keep::Offset);
+        self.relayout_keeping_top(top, layout, Keep::Offset);
+    }
+
+    /// The text at the top of the left pane (or below it, the first the left pane shows): its
+    /// paragraph and byte offset. Asked before the comparison on screen is replaced.
+    fn top_text(&self) -> Option<(usize, usize)> {
+        let from = self.scroll.min(self.layout.len().saturating_sub(1));
+        self.layout
+            .lines_from(&self.comparison, from)
+            .find_map(|l| l.left)
+            .map(|seg| (seg.para, seg.span.start))
     }
 
     /// Lays out a new comparison (or takes `layout`, when it is at the width and rows shown),
     /// keeping the text at the top of the left pane at the top: the paragraph by its index
     /// ([`Keep::Index`], where it stands in another step of a history too) or the text by its
     /// offset ([`Keep::Offset`], the same text parsed again or analysed).
-    fn relayout_keeping_top(&mut self, layout: Option<Layout>, keep: Keep) {
-        let top = self.layout.lines[self.scroll.min(self.layout.lines.len().saturating_sub(1))..]
-            .iter()
-            .find_map(|l| l.left)
-            .map(|seg| (seg.para, seg.span.start));
+    fn relayout_keeping_top(&mut self, top: Option<(usize, usize)>, layout: Option<Layout>, keep: Keep) {
         let width = self.geometry.text_width() as usize;
         let fits = |l: &Layout| {
             l.width == width && l.row_starts.len() == self.comparison.rows.len() && !self.only_changes
@@ -226,7 +233,7 @@ impl App {
                 };
                 let row = *self.comparison.left_row.get(p)?;
                 let para = paragraphs.get(p)?;
-                self.layout.line_of(row, true, p, at.clamp(para.span.start, para.span.end))
+                self.layout.line_of(&self.comparison, row, true, p, at.clamp(para.span.start, para.span.end))
             })
             .unwrap_or(0);
         self.scroll_right = self.scroll;
@@ -435,7 +442,7 @@ impl App {
 
     /// The largest useful scroll: the last line at the bottom of the pane.
     pub fn max_scroll(&self) -> usize {
-        self.layout.lines.len().saturating_sub(self.page())
+        self.layout.len().saturating_sub(self.page())
     }
 
     fn scroll_by(&mut self, delta: isize) {

@@ -25,7 +25,7 @@ impl App {
     /// The rows with at least one line on screen.
     pub fn visible_rows(&self) -> std::ops::Range<usize> {
         let first = self.layout.row_at(self.scroll).unwrap_or(0);
-        let last_line = (self.scroll + self.page()).min(self.layout.lines.len()).saturating_sub(1);
+        let last_line = (self.scroll + self.page()).min(self.layout.len()).saturating_sub(1);
         let last = self.layout.row_at(last_line).map_or(first, |r| r + 1);
         first..last.max(first)
     }
@@ -58,7 +58,10 @@ impl App {
     /// Scrolls to the visual line holding byte `offset` of a paragraph, and marks its row.
     fn go_to_text(&mut self, left: bool, para: usize, offset: usize, row: usize) {
         self.reveal(row);
-        let line = self.layout.line_of(row, left, para, offset).unwrap_or(self.layout.row_starts[row]);
+        let line = self
+            .layout
+            .line_of(&self.comparison, row, left, para, offset)
+            .unwrap_or(self.layout.row_starts[row]);
         self.show_line(line, row);
     }
 
@@ -338,8 +341,8 @@ impl App {
                 if let Some((r_row, r_para, r_at)) = other.filter(|o| o.0 != row) {
                     // Show the right side's text too: shift the right pane to it.
                     self.reveal(r_row);
-                    let here = self.layout.line_of(row, true, para, span.start);
-                    let there = self.layout.line_of(r_row, false, r_para, r_at);
+                    let here = self.layout.line_of(&self.comparison, row, true, para, span.start);
+                    let there = self.layout.line_of(&self.comparison, r_row, false, r_para, r_at);
                     if let (Some(a), Some(b)) = (here, there) {
                         self.offset = b as isize - a as isize;
                         self.follow();

@@ -176,6 +176,7 @@ impl App {
     /// Shows another pair of versions: its analysis if done, else its documents while it
     /// runs (asking for it if nobody has). The place in the text is kept by paragraph.
     pub fn show_pair(&mut self, pair: Pair) {
+        let top = self.top_text();
         let Some(v) = self.history.as_mut() else { return };
         let n = v.versions.len();
         if pair.0 >= n || pair.1 >= n || pair.0 == pair.1 || pair == v.shown {
@@ -221,7 +222,7 @@ impl App {
             Some(_) => format!("{label}: being analysed"),
         });
         self.analysis = waiting;
-        self.relayout_keeping_top(None, super::Keep::Index);
+        self.relayout_keeping_top(top, None, super::Keep::Index);
     }
 
     /// `>` / `<`: the next or previous consecutive step (from a picked pair, the step that
@@ -285,8 +286,7 @@ impl App {
                 return Some(p);
             }
         }
-        let from = self.scroll_right.min(self.layout.lines.len());
-        self.layout.lines[from..].iter().find_map(|l| l.right).map(|s| s.para)
+        self.layout.lines_from(&self.comparison, self.scroll_right).find_map(|l| l.right).map(|s| s.para)
     }
 
     /// The blame of the paragraph [`App::blame_paragraph`] names.

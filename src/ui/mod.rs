@@ -95,7 +95,7 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
     let Some(doc) = doc else { return };
     let marks = if left { &c.left_marks } else { &c.right_marks };
     let scroll = if left { app.scroll } else { app.scroll_right };
-    let lines = app.layout.lines.iter().skip(scroll).take(inner.height as usize);
+    let lines = app.layout.lines_from(c, scroll).take(inner.height as usize);
     for (y, vl) in (inner.y..).zip(lines) {
         let seg = if left { vl.left } else { vl.right };
         if app.focus == Some(vl.row) {
@@ -295,7 +295,7 @@ fn render_status(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         Line::from(TextSpan::styled(prompt, theme.status_key())).render(area, buf);
         return;
     }
-    let total = app.layout.lines.len();
+    let total = app.layout.len();
     let shown_end = (app.scroll + app.page()).min(total);
     let percent = if app.max_scroll() == 0 { 100 } else { app.scroll * 100 / app.max_scroll() };
     let mut left = format!(" {}–{}/{} {}%", (app.scroll + 1).min(total), shown_end, total, percent);
