@@ -135,6 +135,8 @@ const LIGHT_WORD_MAX: usize = 4;
 #[derive(Default)]
 struct Keys {
     ids: FxHashMap<String, u32>,
+    /// Whether each key (by number) is one of the [`LIGHT_WORDS`], found once per key.
+    light: Vec<bool>,
     chars: Vec<(usize, char)>,
     /// A sentence's first word lower-cased, reused from word to word.
     lower: String,
@@ -148,8 +150,21 @@ impl Keys {
         }
         let n = self.ids.len() as u32;
         self.ids.insert(k.to_owned(), n);
+        self.light.push(is_light(k));
         n
     }
+
+    /// Whether key `n` is one of the [`LIGHT_WORDS`].
+    fn light(&self, n: u32) -> bool {
+        self.light[n as usize]
+    }
+}
+
+/// Whether a word is one of the [`LIGHT_WORDS`], in any case. They are ASCII, so a case-blind
+/// ASCII comparison is the lower-cased one; and no other character lower-cases to an ASCII
+/// letter of theirs, so a word and its lower-case form (a sentence's first word's key) agree.
+fn is_light(w: &str) -> bool {
+    w.len() <= LIGHT_WORD_MAX && LIGHT_WORDS.iter().any(|l| l.eq_ignore_ascii_case(w))
 }
 
 /// A character as compared: typographic quotes and dashes folded to plain ones.
@@ -231,9 +246,7 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
         } else {
             keys.get(&folded.to_lowercase())
         };
-        // The light words are ASCII: a case-blind ASCII comparison is the lower-cased one.
-        let light =
-            folded.len() <= LIGHT_WORD_MAX && LIGHT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(&folded));
+        let light = keys.light(key);
         out.push(Token { span: Span::new(abs, p.span.start + end), key, word: true, light });
         at_sentence_start = false;
         i = j;
@@ -636,6 +649,16 @@ mod tests {
     fn light_words_are_ascii_and_no_longer_than_their_bound() {
         assert!(LIGHT_WORDS.iter().all(|w| w.is_ascii() && w.len() <= LIGHT_WORD_MAX));
         assert!(LIGHT_WORDS.iter().any(|w| w.len() == LIGHT_WORD_MAX), "the bound is the longest");
+        // What lets a key say whether its word is light: a word outside ASCII lower-cases to
+        // ASCII only through characters that lower-case to ASCII alone, and those (the Kelvin
+        // sign's "k") are in no light word.
+        let letters: String = LIGHT_WORDS.concat();
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.to_lowercase().all(|l| l.is_ascii())) {
+            assert!(c.to_lowercase().all(|l| !letters.contains(l)), "{c:?}");
+        }
+        for w in LIGHT_WORDS {
+            assert!(is_light(w) && is_light(&w.to_uppercase()) && !is_light(&format!("{w}x")));
+        }
     }
 
     #[test]
