@@ -267,6 +267,9 @@ fn write_value(out: &mut impl std::io::Write, depth: usize, value: &impl Seriali
 /// Elements a parallel task renders at once, and chunks rendered before they are written:
 /// a batch is a few MB even for long paragraphs, and a million-element array is never held.
 const SEQ_CHUNK: usize = 256;
+/// A first guess at the bytes of one rendered element (a short paragraph, a link or a row
+/// pretty-printed): a chunk's buffer starts that big instead of doubling its way up.
+const ELEMENT_BYTES: usize = 128;
 const SEQ_BATCH: usize = 64;
 
 /// An array of `n` elements, `item(k)` the k-th, as serde_json's serializer writes it inside
@@ -287,7 +290,7 @@ fn write_seq<T: Serialize>(
         let rendered: Vec<std::io::Result<Vec<u8>>> = (batch..(batch + SEQ_BATCH).min(chunks))
             .into_par_iter()
             .map(|chunk| {
-                let mut buf = Vec::new();
+                let mut buf = Vec::with_capacity(SEQ_CHUNK * ELEMENT_BYTES);
                 for k in chunk * SEQ_CHUNK..((chunk + 1) * SEQ_CHUNK).min(n) {
                     write_break(&mut buf, k == 0, depth + 1)?;
                     write_value(&mut buf, depth + 1, &item(k))?;
