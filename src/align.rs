@@ -139,8 +139,11 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     let mut links = kept;
     fill_gaps(&model, &mut links);
     links.sort_by_key(|k| (k.left, k.right));
-    let (rows, similarity) =
-        rayon::join(|| rows_from_sorted(left, right, &links), || shared_content(&model, &links));
+    // The term model goes before the rows are made: a million-line pair holds about as much in
+    // each, and making the rows is cheap (a few milliseconds where the sentences are many).
+    let similarity = shared_content(&model, &links);
+    drop(model);
+    let rows = rows_from_sorted(left, right, &links);
     Alignment { links, rows, similarity: round3(similarity) }
 }
 

@@ -634,10 +634,50 @@ fn facts_with(doc: &Document, para: Span, ws: &mut FactWords) -> Vec<Fact> {
     out
 }
 
+/// Paragraphs whose facts one parallel task reads.
+const FACT_CHUNK: usize = 256;
+
+/// Each paragraph's facts, in one array (a vector per paragraph costs a million-line text
+/// more than its facts).
+struct ParaFacts {
+    /// Paragraph `p`'s facts are `facts[starts[p]..starts[p + 1]]`.
+    starts: Vec<usize>,
+    facts: Vec<Fact>,
+}
+
+impl ParaFacts {
+    fn of(&self, p: usize) -> &[Fact] {
+        &self.facts[self.starts[p]..self.starts[p + 1]]
+    }
+
+    /// Each paragraph's facts, in paragraph order.
+    fn iter(&self) -> impl Iterator<Item = &[Fact]> {
+        self.starts.windows(2).map(|w| &self.facts[w[0]..w[1]])
+    }
+}
+
 fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Finding> {
     use rayon::prelude::*;
-    let all_facts = |doc: &Document| -> Vec<Vec<Fact>> {
-        doc.paragraphs.par_iter().map_init(FactWords::default, |ws, p| facts_with(doc, p.span, ws)).collect()
+    let all_facts = |doc: &Document| -> ParaFacts {
+        let chunks: Vec<(Vec<Fact>, Vec<usize>)> = doc
+            .paragraphs
+            .par_chunks(FACT_CHUNK)
+            .map_init(FactWords::default, |ws, paras| {
+                let (mut facts, mut ends) = (Vec::new(), Vec::with_capacity(paras.len()));
+                for p in paras {
+                    facts.extend(facts_with(doc, p.span, ws));
+                    ends.push(facts.len());
+                }
+                (facts, ends)
+            })
+            .collect();
+        let mut out = ParaFacts { starts: vec![0], facts: Vec::new() };
+        for (facts, ends) in chunks {
+            let base = out.facts.len();
+            out.starts.extend(ends.into_iter().map(|e| base + e));
+            out.facts.extend(facts);
+        }
+        out
     };
     let (lf, rf) = rayon::join(|| all_facts(left), || all_facts(right));
     // Groups of linked paragraphs: connected parts of the link graph.
@@ -671,8 +711,8 @@ fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Fin
     for (mut ls, mut rs) in groups {
         ls.sort_unstable();
         rs.sort_unstable();
-        let mut a: Vec<&Fact> = ls.iter().flat_map(|&p| &lf[p]).collect();
-        let mut b: Vec<&Fact> = rs.iter().flat_map(|&p| &rf[p]).collect();
+        let mut a: Vec<&Fact> = ls.iter().flat_map(|&p| lf.of(p)).collect();
+        let mut b: Vec<&Fact> = rs.iter().flat_map(|&p| rf.of(p)).collect();
         // The same value on both sides: not a finding.
         a.retain(|f| match b.iter().position(|g| g.key == f.key) {
             Some(j) => {
@@ -699,7 +739,7 @@ fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Fin
         (&lf, &rf, left, &linked_l, FindingKind::NumberOnlyLeft),
         (&rf, &lf, right, &linked_r, FindingKind::NumberOnlyRight),
     ] {
-        let elsewhere: FxHashSet<&str> = others.iter().flatten().map(|f| f.key.as_str()).collect();
+        let elsewhere: FxHashSet<&str> = others.facts.iter().map(|f| f.key.as_str()).collect();
         let unlinked = facts
             .iter()
             .enumerate()
