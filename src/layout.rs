@@ -80,7 +80,7 @@ impl Layout {
         // Rows wrap independently: their heights in parallel, then added up in order.
         let heights: Vec<usize> = (0..comparison.rows.len())
             .into_par_iter()
-            .with_min_len(ROW_BLOCK / 64)
+            .with_min_len(ROWS_PER_TASK)
             .map(|r| if hidden[r] { 0 } else { row_lines(comparison, r, width).len() })
             .collect();
         let mut row_starts = Vec::with_capacity(heights.len());
@@ -160,9 +160,9 @@ impl Layout {
     }
 }
 
-/// Rows laid out in parallel a block at a time: enough to share among the cores, few enough
-/// that a million-row pair's per-row pieces are never all held at once.
-pub const ROW_BLOCK: usize = 65_536;
+/// Rows one parallel task measures at least: enough that a task's cost outweighs handing it
+/// out, few enough that a long pair's rows spread over every core.
+const ROWS_PER_TASK: usize = 1024;
 
 /// Whether a row is left out when only rows with differences are shown: unchanged rows and
 /// page furniture.
