@@ -22,7 +22,7 @@ pub struct Alignment {
 pub fn single(doc: &Document) -> Alignment {
     let rows = (0..doc.paragraphs.len())
         .map(|i| Row {
-            left: smallvec::smallvec![i],
+            left: Paras::one(i),
             right: Paras::new(),
             status: if doc.paragraphs[i].kind == Kind::Furniture {
                 RowStatus::Furniture
@@ -611,11 +611,7 @@ fn rows_from_sorted(left: &Document, right: &Document, links: &[Link]) -> Vec<Ro
         } else {
             RowStatus::Added
         };
-        let (l, r): (Paras, Paras) = if is_left {
-            (smallvec::smallvec![i], Paras::new())
-        } else {
-            (Paras::new(), smallvec::smallvec![i])
-        };
+        let (l, r) = if is_left { (Paras::one(i), Paras::new()) } else { (Paras::new(), Paras::one(i)) };
         rows.push(Row { left: l, right: r, status });
     };
     for (l0, l1, r0, r1) in groups.into_iter().chain(std::iter::once((
@@ -635,10 +631,9 @@ fn rows_from_sorted(left: &Document, right: &Document, links: &[Link]) -> Vec<Ro
         if l0 >= left.paragraphs.len() && r0 >= right.paragraphs.len() {
             break;
         }
-        let l: Paras = (l0..=l1).collect();
-        let r: Paras = (r0..=r1).collect();
+        let (l, r) = (Paras::run(l0, l1 + 1), Paras::run(r0, r1 + 1));
         let same = l.len() == r.len()
-            && l.iter().zip(&r).all(|(&a, &b)| same_words(left.para_text(a), right.para_text(b)));
+            && l.iter().zip(r).all(|(a, b)| same_words(left.para_text(a), right.para_text(b)));
         rows.push(Row { left: l, right: r, status: if same { RowStatus::Same } else { RowStatus::Changed } });
         li = l1 + 1;
         ri = r1 + 1;

@@ -228,7 +228,7 @@ pub fn comparison(c: &Comparison) -> Result<(), String> {
         }
         let mut seen = vec![0usize; n];
         for (r, row) in c.rows.iter().enumerate() {
-            for &p in if left { &row.left } else { &row.right } {
+            for p in if left { row.left } else { row.right } {
                 let at =
                     seen.get_mut(p).ok_or_else(|| format!("{side}: row {r} names paragraph {p} of {n}"))?;
                 *at += 1;

@@ -178,8 +178,8 @@ impl Comparison {
         let (n, m) = (left.paragraphs.len(), right.as_ref().map_or(0, |d| d.paragraphs.len()));
         let rows: Vec<Row> = (0..n.max(m))
             .map(|k| Row {
-                left: if k < n { smallvec::smallvec![k] } else { Paras::new() },
-                right: if k < m { smallvec::smallvec![k] } else { Paras::new() },
+                left: if k < n { Paras::one(k) } else { Paras::new() },
+                right: if k < m { Paras::one(k) } else { Paras::new() },
                 status: RowStatus::Same,
             })
             .collect();
@@ -338,8 +338,8 @@ impl Comparison {
             }));
         }
         // Where in its row each difference sits, as a fraction, from whichever side has it.
-        let frac = |doc: &Document, paras: &[usize], (p, span): (usize, Span)| {
-            let at = paras.iter().position(|&x| x == p).unwrap_or(0);
+        let frac = |doc: &Document, paras: Paras, (p, span): (usize, Span)| {
+            let at = paras.position(p).unwrap_or(0);
             let ps = doc.paragraphs[p].span;
             let within = (span.start - ps.start) as f64 / ps.len().max(1) as f64;
             (at as f64 + within) / paras.len().max(1) as f64
@@ -350,8 +350,8 @@ impl Comparison {
             let d = d.unpack();
             let row = &self.rows[d.row];
             let f = match (d.left, d.right) {
-                (Some(l), _) if row.left.contains(&l.0) => frac(&self.left, &row.left, l),
-                (_, Some(r)) if row.right.contains(&r.0) => frac(right, &row.right, r),
+                (Some(l), _) if row.left.contains(&l.0) => frac(&self.left, row.left, l),
+                (_, Some(r)) if row.right.contains(&r.0) => frac(right, row.right, r),
                 _ => 0.0,
             };
             (d.row, f.to_bits())
@@ -387,7 +387,7 @@ impl Comparison {
 fn row_index(rows: &[Row], n: usize, side: impl Fn(&Row) -> &Paras) -> Vec<usize> {
     let mut out = vec![0; n];
     for (r, row) in rows.iter().enumerate() {
-        for &p in side(row) {
+        for p in side(row) {
             out[p] = r;
         }
     }

@@ -309,12 +309,12 @@ fn write_pair(c: &Comparison, prefix: &str, out: &mut String) {
     let right = c.right.as_ref().map(|_| Side::new(c, false, prefix));
     for (r, row) in c.rows.iter().enumerate() {
         let _ = write!(out, "<tr id=\"{prefix}row{r}\" class=\"row-{}\"><td>", row.status.as_str());
-        for &p in &row.left {
+        for p in row.left {
             left.paragraph(p, out);
         }
         out.push_str("</td><td>");
         if let Some(right) = &right {
-            for &p in &row.right {
+            for p in row.right {
                 right.paragraph(p, out);
             }
         }

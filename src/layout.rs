@@ -2,7 +2,7 @@
 //! stands on each visual line of each pane. Built once per pane width (on start and on
 //! resize), so drawing a frame only slices what is visible.
 
-use crate::comparison::{Comparison, RowStatus};
+use crate::comparison::{Comparison, Paras, RowStatus};
 use crate::document::{Document, Span};
 use crate::text;
 use rayon::prelude::*;
@@ -174,9 +174,9 @@ pub fn left_out(status: RowStatus, only_changes: bool) -> bool {
 /// shorter side's blank below its text, then a blank line that keeps rows apart.
 pub fn row_lines(comparison: &Comparison, r: usize, width: usize) -> Vec<VisualLine> {
     let row = &comparison.rows[r];
-    let left = side_lines(&comparison.left, &row.left, width);
+    let left = side_lines(&comparison.left, row.left, width);
     let right = match &comparison.right {
-        Some(doc) => side_lines(doc, &row.right, width),
+        Some(doc) => side_lines(doc, row.right, width),
         None => vec![],
     };
     let height = left.len().max(right.len()).max(1);
@@ -188,9 +188,9 @@ pub fn row_lines(comparison: &Comparison, r: usize, width: usize) -> Vec<VisualL
 }
 
 /// Lines of one side of a row: its paragraphs wrapped, a blank line between paragraphs.
-fn side_lines(doc: &Document, paras: &[usize], width: usize) -> Vec<Option<Segment>> {
+fn side_lines(doc: &Document, paras: Paras, width: usize) -> Vec<Option<Segment>> {
     let mut out = Vec::new();
-    for (k, &p) in paras.iter().enumerate() {
+    for (k, p) in paras.iter().enumerate() {
         if k > 0 {
             out.push(None);
         }

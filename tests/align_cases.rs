@@ -1,7 +1,7 @@
 //! Alignment on small articles written for these tests: paraphrase, merge, split, move,
 //! omission, addition, unrelated and same-topic-but-independent texts.
 
-use redline::comparison::{Comparison, RowStatus};
+use redline::comparison::{Comparison, Paras, RowStatus};
 use redline::document::Document;
 use redline::input::Source;
 
@@ -44,7 +44,7 @@ The state transport agency has not commented on the budget.";
     assert!(l.contains(&(5, 2)), "{l:?}");
     assert!(!l.iter().any(|&(_, r)| r == 5), "the added paragraph links nowhere: {l:?}");
     assert!(c.links.iter().any(|k| k.moved), "reordered content shows as moved");
-    assert!(c.rows.iter().any(|r| r.status == RowStatus::Added && r.right[..] == [5]));
+    assert!(c.rows.iter().any(|r| r.status == RowStatus::Added && r.right == Paras::one(5)));
     assert_eq!(l.len(), 6, "no extra links: {l:?}");
 }
 

@@ -78,8 +78,8 @@ fn unmatched_and_furniture_paragraphs_get_no_links() {
     // Furniture rows stay out of the differences.
     for row in &c.rows {
         let all_furniture =
-            row.left.iter().all(|&i| c.left.paragraphs[i].kind == redline::document::Kind::Furniture)
-                && row.right.iter().all(|&i| right.paragraphs[i].kind == redline::document::Kind::Furniture);
+            row.left.iter().all(|i| c.left.paragraphs[i].kind == redline::document::Kind::Furniture)
+                && row.right.iter().all(|i| right.paragraphs[i].kind == redline::document::Kind::Furniture);
         assert_eq!(all_furniture, row.status == RowStatus::Furniture, "{row:?}");
     }
 }

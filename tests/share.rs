@@ -188,7 +188,7 @@ fn html_report_of_the_bundled_pair_is_whole_and_self_contained() {
         let doc = if left { &c.left } else { c.right.as_ref().unwrap() };
         c.rows
             .iter()
-            .flat_map(|r| if left { r.left.clone() } else { r.right.clone() })
+            .flat_map(|r| if left { r.left } else { r.right })
             .map(|p| norm(doc.para_text(p)))
             .collect()
     };

@@ -282,7 +282,7 @@ impl App {
             return None;
         }
         if let Some(row) = self.focus.filter(|r| self.visible_rows().contains(r)) {
-            if let Some(&p) = self.comparison.rows.get(row).and_then(|r| r.right.first()) {
+            if let Some(p) = self.comparison.rows.get(row).and_then(|r| r.right.first()) {
                 return Some(p);
             }
         }
