@@ -153,27 +153,33 @@ fn gather_evidence(model: &TermModel, progress: &Progress) -> HashMap<(usize, us
     let mut raw = candidate_scores(model, progress);
     let list_pairs = add_list_scores(model, &mut raw);
     let scores = with_context(&raw);
-    let mut by_left: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.left.len()];
-    let mut by_right: Vec<Vec<(usize, f32)>> = vec![Vec::new(); model.right.len()];
-    for (&(i, j), &s) in &scores {
-        if raw[&(i, j)] >= RAW_FLOOR
-            && s >= LINK_THRESHOLD
-            && !model.only_attribution(&model.left[i], &model.right[j])
-        {
-            by_left[i].push((j, s));
-            by_right[j].push((i, s));
-        }
-    }
+    // Each unit's candidates, both ways, in two flat arrays each (a million-line pair has
+    // millions of units, most with no candidate at all).
+    let (by_left, by_right) = {
+        let kept: Vec<(usize, usize, f32)> = scores
+            .iter()
+            .filter(|&(&(i, j), &s)| {
+                raw[&(i, j)] >= RAW_FLOOR
+                    && s >= LINK_THRESHOLD
+                    && !model.only_attribution(&model.left[i], &model.right[j])
+            })
+            .map(|(&(i, j), &s)| (i, j, s))
+            .collect();
+        (
+            Groups::new(model.left.len(), kept.iter().map(|&(i, j, s)| (i, (j, s)))),
+            Groups::new(model.right.len(), kept.iter().map(|&(i, j, s)| (j, (i, s)))),
+        )
+    };
     // Paragraph pairs that two or more sentence pairs tie together: hardly a coincidence.
     let mut support: HashMap<(usize, usize), u32> = HashMap::default();
-    for (i, cands) in by_left.iter().enumerate() {
-        for &(j, _) in cands {
+    for i in 0..by_left.len() {
+        for &(j, _) in by_left.of(i) {
             *support.entry((model.left[i].para, model.right[j].para)).or_insert(0) += 1;
         }
     }
     let (from_left, from_right) = rayon::join(
-        || verdicts(model, &mut by_left, &model.left, &model.right, |i, j| (i, j)),
-        || verdicts(model, &mut by_right, &model.right, &model.left, |j, i| (i, j)),
+        || verdicts(model, &by_left, &model.left, &model.right, |i, j| (i, j)),
+        || verdicts(model, &by_right, &model.right, &model.left, |j, i| (i, j)),
     );
     let mut evidence: HashMap<(usize, usize), Evidence> = HashMap::default();
     for (key, a) in &from_left {
@@ -369,9 +375,10 @@ struct Verdict {
 fn explaining(
     model: &TermModel,
     unit: &Unit,
-    cands: &mut [(usize, f32)],
+    cands: &[(usize, f32)],
     other: &[Unit],
 ) -> Vec<(usize, Verdict)> {
+    let mut cands = cands.to_vec();
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut remaining: Vec<u32> = unit.terms().to_vec();
     let mut out = Vec::with_capacity(cands.len());
@@ -662,24 +669,32 @@ fn same_words(a: &str, b: &str) -> bool {
 /// loop over the units would fill it.
 fn verdicts(
     model: &TermModel,
-    by_unit: &mut [Vec<(usize, f32)>],
+    by_unit: &Groups<(usize, f32)>,
     own: &[Unit],
     other: &[Unit],
     key: impl Fn(usize, usize) -> (usize, usize),
 ) -> HashMap<(usize, usize), Verdict> {
-    let found: Vec<Vec<(usize, Verdict)>> = by_unit
-        .par_iter_mut()
-        .enumerate()
-        .map(|(u, cands)| explaining(model, &own[u], cands, other))
+    // In one flat array, in unit order (the units without candidates add nothing).
+    let found: Vec<(usize, usize, Verdict)> = (0..by_unit.len())
+        .into_par_iter()
+        .with_min_len(UNITS_PER_TASK)
+        .flat_map_iter(|u| {
+            let cands = by_unit.of(u);
+            let vs = if cands.is_empty() { Vec::new() } else { explaining(model, &own[u], cands, other) };
+            vs.into_iter().map(move |(c, v)| (u, c, v))
+        })
         .collect();
     let mut out = HashMap::default();
-    for (u, vs) in found.into_iter().enumerate() {
-        for (c, v) in vs {
-            out.insert(key(u, c), v);
-        }
+    out.reserve(found.len());
+    for (u, c, v) in found {
+        out.insert(key(u, c), v);
     }
     out
 }
+
+/// Units one parallel task judges at least: most have a candidate or two, so a task of this
+/// many outweighs handing it out.
+const UNITS_PER_TASK: usize = 256;
 
 /// Indices (into `links`, sorted by (left, right)) of the heaviest chain in which both ends
 /// never go backwards and each step advances at least one side. O(n log n): links are taken
