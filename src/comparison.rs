@@ -283,60 +283,15 @@ impl Comparison {
         c
     }
 
-    /// Word changes, omitted, added and moved paragraphs, sorted into reading order.
+    /// Word changes, omitted, added and moved paragraphs, sorted into reading order: by row,
+    /// then by place in the row, and where those tie, changes before omitted before added
+    /// before moved paragraphs, each kind in its own order (a stable sort of them in turn).
+    /// Omitted and added paragraphs come in that order already (each side's paragraphs run
+    /// through the rows in order), so only the changes and moves are sorted, and the four
+    /// merged: a million-line pair's millions of omitted and added paragraphs need no sort
+    /// keys held beside them.
     fn collect_differences(&self) -> DifferenceList {
         let Some(right) = &self.right else { return DifferenceList::default() };
-        // Reserved at once: a million-line pair has millions of differences.
-        let count = |marks: &[RowStatus], of: RowStatus| marks.iter().filter(|&&m| m == of).count();
-        let mut out = Vec::with_capacity(
-            self.words.changes.len()
-                + count(&self.left_marks, RowStatus::Omitted)
-                + count(&self.right_marks, RowStatus::Added)
-                + self.links.iter().filter(|k| k.moved).count(),
-        );
-        for ch in &self.words.changes {
-            let row = match (ch.left, ch.right) {
-                (Some((p, _)), _) => self.left_row[p],
-                (None, Some((q, _))) => self.right_row[q],
-                (None, None) => continue,
-            };
-            out.push(Packed::pack(Difference {
-                kind: DiffKind::Changed,
-                left: ch.left,
-                right: ch.right,
-                row,
-            }));
-        }
-        for (p, &m) in self.left_marks.iter().enumerate() {
-            if m == RowStatus::Omitted {
-                let left = Some((p, self.left.paragraphs[p].span));
-                out.push(Packed::pack(Difference {
-                    kind: DiffKind::Omitted,
-                    left,
-                    right: None,
-                    row: self.left_row[p],
-                }));
-            }
-        }
-        for (q, &m) in self.right_marks.iter().enumerate() {
-            if m == RowStatus::Added {
-                let right = Some((q, right.paragraphs[q].span));
-                out.push(Packed::pack(Difference {
-                    kind: DiffKind::Added,
-                    left: None,
-                    right,
-                    row: self.right_row[q],
-                }));
-            }
-        }
-        for k in self.links.iter().filter(|k| k.moved) {
-            out.push(Packed::pack(Difference {
-                kind: DiffKind::Moved,
-                left: Some((k.left, self.left.paragraphs[k.left].span)),
-                right: Some((k.right, right.paragraphs[k.right].span)),
-                row: self.left_row[k.left],
-            }));
-        }
         // Where in its row each difference sits, as a fraction, from whichever side has it.
         let frac = |doc: &Document, paras: Paras, (p, span): (usize, Span)| {
             let at = paras.position(p).unwrap_or(0);
@@ -344,10 +299,9 @@ impl Comparison {
             let within = (span.start - ps.start) as f64 / ps.len().max(1) as f64;
             (at as f64 + within) / paras.len().max(1) as f64
         };
-        // Sorted in place by (row, place in the row), stably. The place is a fraction in
-        // 0..=1, never NaN or negative, so its bits order as its value does.
-        out.sort_by_cached_key(|d| {
-            let d = d.unpack();
+        // (row, place in the row). The place is a fraction in 0..=1, never NaN or negative,
+        // so its bits order as its value does.
+        let key = |d: &Difference| {
             let row = &self.rows[d.row];
             let f = match (d.left, d.right) {
                 (Some(l), _) if row.left.contains(&l.0) => frac(&self.left, row.left, l),
@@ -355,7 +309,87 @@ impl Comparison {
                 _ => 0.0,
             };
             (d.row, f.to_bits())
-        });
+        };
+        let sorted = |mut v: Vec<Difference>| {
+            v.sort_by_cached_key(|d| key(d));
+            v
+        };
+        let changes = sorted(
+            self.words
+                .changes
+                .iter()
+                .filter_map(|ch| {
+                    let row = match (ch.left, ch.right) {
+                        (Some((p, _)), _) => self.left_row[p],
+                        (None, Some((q, _))) => self.right_row[q],
+                        (None, None) => return None,
+                    };
+                    Some(Difference { kind: DiffKind::Changed, left: ch.left, right: ch.right, row })
+                })
+                .collect(),
+        );
+        let moved = sorted(
+            self.links
+                .iter()
+                .filter(|k| k.moved)
+                .map(|k| Difference {
+                    kind: DiffKind::Moved,
+                    left: Some((k.left, self.left.paragraphs[k.left].span)),
+                    right: Some((k.right, right.paragraphs[k.right].span)),
+                    row: self.left_row[k.left],
+                })
+                .collect(),
+        );
+        let omitted = || {
+            let marks = self.left_marks.iter().enumerate();
+            marks.filter(|&(_, &m)| m == RowStatus::Omitted).map(|(p, _)| Difference {
+                kind: DiffKind::Omitted,
+                left: Some((p, self.left.paragraphs[p].span)),
+                right: None,
+                row: self.left_row[p],
+            })
+        };
+        let added = || {
+            let marks = self.right_marks.iter().enumerate();
+            marks.filter(|&(_, &m)| m == RowStatus::Added).map(|(q, _)| Difference {
+                kind: DiffKind::Added,
+                left: None,
+                right: Some((q, right.paragraphs[q].span)),
+                row: self.right_row[q],
+            })
+        };
+        let count = |marks: &[RowStatus], of: RowStatus| marks.iter().filter(|&&m| m == of).count();
+        let total = changes.len()
+            + count(&self.left_marks, RowStatus::Omitted)
+            + count(&self.right_marks, RowStatus::Added)
+            + moved.len();
+        // Reserved at once: a million-line pair has millions of differences.
+        let mut out = Vec::with_capacity(total);
+        let mut streams: [Box<dyn Iterator<Item = Difference> + '_>; 4] = [
+            Box::new(changes.iter().copied()),
+            Box::new(omitted()),
+            Box::new(added()),
+            Box::new(moved.iter().copied()),
+        ];
+        let mut heads: [Option<((usize, u64), Difference)>; 4] =
+            std::array::from_fn(|i| streams[i].next().map(|d| (key(&d), d)));
+        // Whether a stream went backwards (it cannot, as rows are made).
+        let mut unordered = false;
+        // The least head each time; ties go to the earlier stream.
+        while let Some(i) = (0..4).filter_map(|i| heads[i].map(|(k, _)| (k, i))).min().map(|(_, i)| i) {
+            let Some((k, d)) = heads[i].take() else { break };
+            out.push(Packed::pack(d));
+            heads[i] = streams[i].next().map(|d| (key(&d), d));
+            unordered |= heads[i].is_some_and(|(next, _)| next < k);
+        }
+        drop(streams);
+        if unordered {
+            // Then the four one after another, sorted as one (stably), whatever the rows.
+            out.clear();
+            let all = changes.iter().copied().chain(omitted()).chain(added()).chain(moved.iter().copied());
+            out.extend(all.map(Packed::pack));
+            out.sort_by_cached_key(|d| key(&d.unpack()));
+        }
         DifferenceList { items: out }
     }
 
@@ -454,5 +488,64 @@ mod tests {
         assert_eq!(list.iter().collect::<Vec<_>>(), all);
         assert_eq!((list.len(), list.at(2), list.get(3), list.get(4)), (4, all[2], Some(all[3]), None));
         assert!(std::mem::size_of::<Packed>() <= 32);
+    }
+
+    /// The merge gives what one stable sort of all the differences by (row, place in the
+    /// row) gives, taken in turn: changes, omitted, added, moved.
+    #[test]
+    fn differences_merge_as_one_stable_sort_orders_them() {
+        let mut kinds_seen = [false; 4];
+        let bundled = (
+            include_str!("../assets/source.txt").to_string(),
+            include_str!("../assets/rewrite.txt").to_string(),
+        );
+        let synthetic = (1..=6).map(|seed| crate::synth::pair(seed, 40));
+        for (seed, (a, b)) in std::iter::once(bundled).chain(synthetic).enumerate() {
+            let c = Comparison::from_sources(Source::from_text("a", a), Some(Source::from_text("b", b)));
+            let right = c.right.as_deref().unwrap();
+            let place = |doc: &Document, paras: Paras, (p, span): (usize, Span)| {
+                let at = paras.iter().position(|x| x == p).unwrap() as f64;
+                let ps = doc.paragraphs[p].span;
+                (at + (span.start - ps.start) as f64 / ps.len().max(1) as f64) / paras.len() as f64
+            };
+            let key = |d: &Difference| {
+                let row = c.rows[d.row];
+                let f = match (d.left, d.right) {
+                    (Some(l), _) if row.left.contains(&l.0) => place(&c.left, row.left, l),
+                    (_, Some(r)) if row.right.contains(&r.0) => place(right, row.right, r),
+                    _ => 0.0,
+                };
+                (d.row, f.to_bits())
+            };
+            let mut all: Vec<Difference> = c.differences.iter().collect();
+            let kind_order = |k: DiffKind| {
+                [DiffKind::Changed, DiffKind::Omitted, DiffKind::Added, DiffKind::Moved]
+                    .iter()
+                    .position(|&x| x == k)
+                    .unwrap()
+            };
+            for d in &all {
+                kinds_seen[kind_order(d.kind)] = true;
+            }
+            // Each kind's own order: changes as the word diff lists them, paragraphs by index.
+            let own = |d: &Difference| match d.kind {
+                DiffKind::Changed => {
+                    c.words.changes.iter().position(|ch| (ch.left, ch.right) == (d.left, d.right)).unwrap()
+                }
+                DiffKind::Omitted => d.left.unwrap().0,
+                DiffKind::Added => d.right.unwrap().0,
+                DiffKind::Moved => c
+                    .links
+                    .iter()
+                    .filter(|k| k.moved)
+                    .position(|k| Some(k.left) == d.left.map(|l| l.0))
+                    .unwrap(),
+            };
+            let merged = all.clone();
+            all.sort_by_key(|d| (kind_order(d.kind), own(d)));
+            all.sort_by_key(|d| key(d));
+            assert_eq!(merged, all, "seed {seed}");
+        }
+        assert_eq!(kinds_seen, [true; 4], "every kind of difference met");
     }
 }
