@@ -83,11 +83,14 @@ impl Layout {
             .with_min_len(ROWS_PER_TASK)
             .map(|r| if hidden[r] { 0 } else { row_lines(comparison, r, width).len() })
             .collect();
-        let mut row_starts = Vec::with_capacity(heights.len());
+        // Each height becomes its row's start, in place (a million-row pair would hold a
+        // second array as long).
+        let mut row_starts = heights;
         let mut total = 0;
-        for h in heights {
-            row_starts.push(total);
-            total += h;
+        for start in &mut row_starts {
+            let height = *start;
+            *start = total;
+            total += height;
         }
         Layout { width, row_starts, hidden, total }
     }
