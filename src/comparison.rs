@@ -310,8 +310,9 @@ impl Comparison {
             };
             (d.row, f.to_bits())
         };
-        let sorted = |mut v: Vec<Difference>| {
-            v.sort_by_cached_key(|d| key(d));
+        // Held packed, as the list they go into (a pair may have millions of word changes).
+        let sorted = |mut v: Vec<Packed>| {
+            v.sort_by_cached_key(|d| key(&d.unpack()));
             v
         };
         let changes = sorted(
@@ -324,7 +325,12 @@ impl Comparison {
                         (None, Some((q, _))) => self.right_row[q],
                         (None, None) => return None,
                     };
-                    Some(Difference { kind: DiffKind::Changed, left: ch.left, right: ch.right, row })
+                    Some(Packed::pack(Difference {
+                        kind: DiffKind::Changed,
+                        left: ch.left,
+                        right: ch.right,
+                        row,
+                    }))
                 })
                 .collect(),
         );
@@ -332,11 +338,13 @@ impl Comparison {
             self.links
                 .iter()
                 .filter(|k| k.moved)
-                .map(|k| Difference {
-                    kind: DiffKind::Moved,
-                    left: Some((k.left, self.left.paragraphs[k.left].span)),
-                    right: Some((k.right, right.paragraphs[k.right].span)),
-                    row: self.left_row[k.left],
+                .map(|k| {
+                    Packed::pack(Difference {
+                        kind: DiffKind::Moved,
+                        left: Some((k.left, self.left.paragraphs[k.left].span)),
+                        right: Some((k.right, right.paragraphs[k.right].span)),
+                        row: self.left_row[k.left],
+                    })
                 })
                 .collect(),
         );
@@ -366,10 +374,10 @@ impl Comparison {
         // Reserved at once: a million-line pair has millions of differences.
         let mut out = Vec::with_capacity(total);
         let mut streams: [Box<dyn Iterator<Item = Difference> + '_>; 4] = [
-            Box::new(changes.iter().copied()),
+            Box::new(changes.iter().map(|d| d.unpack())),
             Box::new(omitted()),
             Box::new(added()),
-            Box::new(moved.iter().copied()),
+            Box::new(moved.iter().map(|d| d.unpack())),
         ];
         let mut heads: [Option<((usize, u64), Difference)>; 4] =
             std::array::from_fn(|i| streams[i].next().map(|d| (key(&d), d)));
@@ -386,8 +394,9 @@ impl Comparison {
         if unordered {
             // Then the four one after another, sorted as one (stably), whatever the rows.
             out.clear();
-            let all = changes.iter().copied().chain(omitted()).chain(added()).chain(moved.iter().copied());
-            out.extend(all.map(Packed::pack));
+            out.extend_from_slice(&changes);
+            out.extend(omitted().chain(added()).map(Packed::pack));
+            out.extend_from_slice(&moved);
             out.sort_by_cached_key(|d| key(&d.unpack()));
         }
         DifferenceList { items: out }
