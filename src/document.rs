@@ -543,10 +543,14 @@ pub fn sentences(text: &str, para: Span) -> Sentences {
 /// sentence end.
 pub fn sentences_of(text: &str, para: Span, ordinal_dot: bool) -> Sentences {
     let p = &text[para.start..para.end];
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
     // Built in place: a vector turned into one afterwards would keep its heap buffer.
     let mut out = Sentences::new();
     let mut start = 0;
+    // Only a full stop, '!', '?' or '…' ends a sentence early: without any (a line of a list,
+    // a heading), the paragraph is one sentence, found without decoding it. (0xE2 leads '…'
+    // and other characters: such a paragraph is read in full.)
+    let may_end = p.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2));
+    let chars: Vec<(usize, char)> = if may_end { p.char_indices().collect() } else { Vec::new() };
     let mut i = 0;
     while i < chars.len() {
         let (_, c) = chars[i];
@@ -760,6 +764,11 @@ mod tests {
         );
         assert_eq!(sents("Really? Yes! Fine"), ["Really?", "Yes!", "Fine"]);
         assert_eq!(sents("It cost $3.50 in Jan. 2020 and rose."), ["It cost $3.50 in Jan. 2020 and rose."]);
+        // Without a sentence end anywhere the paragraph is one sentence, trimmed; an ellipsis
+        // (read in full, as its first byte leads other characters too) still ends one.
+        assert_eq!(sents("  A line of a list, without an end  "), ["A line of a list, without an end"]);
+        assert_eq!(sents("Wait… Then it came — “slowly”"), ["Wait…", "Then it came — “slowly”"]);
+        assert!(sents("   ").is_empty());
     }
 
     #[test]
