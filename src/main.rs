@@ -50,9 +50,10 @@ fn main() -> ExitCode {
     // No transparent huge pages: mimalloc asks for them on its whole arena, so each first
     // touch of 2 MiB zeroes all of it, and each purge of part of one splits it and faults it
     // in again. The analysis allocates and frees in many short phases, where that cost more
-    // than it saved: a million one-word lines a side took 2.09 s and 406 MB with them, 1.71 s
-    // and 374 MB without (hyperfine, three runs each); the 4 MB real pair the same time in
-    // 96–103 MB instead of 111–134 MB. The kernel may refuse (an old one): that changes nothing.
+    // than it saved: a million one-word lines a side took 2.46 s and 397 MiB with them, 2.24 s
+    // and 370 MiB without (medians of eight interleaved runs); the 4 MB real pair the same
+    // time (0.68 s against 0.67 s, twelve runs) in 95 MiB instead of 116 MiB. The kernel may
+    // refuse (an old one): that changes nothing.
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
     let cli = Cli::parse();
