@@ -100,15 +100,6 @@ impl Paras {
         self.iter().next()
     }
 
-    pub fn last(&self) -> Option<usize> {
-        self.iter().next_back()
-    }
-
-    /// The `k`th paragraph of the run, if there is one.
-    pub fn get(&self, k: usize) -> Option<usize> {
-        self.iter().nth(k)
-    }
-
     /// Where paragraph `p` sits in the run, if it is in it.
     pub fn position(&self, p: usize) -> Option<usize> {
         self.contains(&p).then(|| p - self.start as usize)
