@@ -159,6 +159,24 @@ pub(crate) fn pane_line<'a>(
     extra: &[(Span, Style)],
     theme: &Theme,
 ) -> Line<'a> {
+    let (doc, pieces) = pane_pieces(c, left, Segment { para, span }, show_people, extra, theme);
+    let mut spans = Vec::new();
+    for (piece, style) in pieces {
+        spans.extend(styled_text(doc, piece, style, theme));
+    }
+    Line::from(keep_zero_width(spans, theme))
+}
+
+/// The pieces of one visual line's text, each with its style (the layers [`pane_line`]
+/// draws), and the document they are in.
+pub(crate) fn pane_pieces<'a>(
+    c: &'a Comparison,
+    left: bool,
+    Segment { para, span }: Segment,
+    show_people: bool,
+    extra: &[(Span, Style)],
+    theme: &Theme,
+) -> (&'a Document, Vec<(Span, Style)>) {
     let (doc, marks, word_marks) = match (left, &c.right) {
         (false, Some(right)) => (right, &c.right_marks, &c.words.right),
         _ => (&c.left, &c.left_marks, &c.words.left),
@@ -179,11 +197,7 @@ pub(crate) fn pane_line<'a>(
         }
     }
     layers.extend_from_slice(extra);
-    let mut spans = Vec::new();
-    for (piece, style) in layered(&doc.text, span, &layers, theme.text(marks[para])) {
-        spans.extend(styled_text(doc, piece, style, theme));
-    }
-    Line::from(keep_zero_width(spans, theme))
+    (doc, layered(&doc.text, span, &layers, theme.text(marks[para])))
 }
 
 /// ratatui skips a span of width zero, so a combining mark or zero-width character in a span

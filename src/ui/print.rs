@@ -2,15 +2,15 @@
 //! is drawn with the reader's own line styling into a one-row buffer, then written out as
 //! plain text or with ANSI colours, so what is printed matches what the reader shows.
 
-use super::pane_line;
 use super::theme::{Background, Theme};
 use super::wrap::wrap;
-use crate::comparison::Comparison;
+use super::{pane_line, pane_pieces};
+use crate::comparison::{Comparison, RowStatus};
 use crate::describe::{describe_finding, describe_track, step_counts, summary_line, version_label};
 use crate::history::History;
 use crate::layout::{self, Segment, VisualLine};
 use crate::text;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span as TextSpan};
@@ -89,6 +89,9 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
         for vl in layout::row_lines(c, r, tw as usize) {
             if vl.left.is_none() && vl.right.is_none() {
                 bytes.extend_from_slice(&blank);
+                continue;
+            }
+            if push_ascii_line(c, &vl, tw, width, &theme, opts.color, &mut bytes) {
                 continue;
             }
             buf.reset();
@@ -221,16 +224,147 @@ pub fn write_history_text<W: Write>(h: &History, opts: TextOptions, out: &mut W)
 /// One side of a visual line: the row marker on a paragraph's first line, then its text.
 fn draw_side(c: &Comparison, left: bool, vl: &VisualLine, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(seg @ Segment { para, span }) = (if left { vl.left } else { vl.right }) else { return };
-    let (doc, marks) = match (left, &c.right) {
-        (false, Some(r)) => (r, &c.right_marks),
-        _ => (&c.left, &c.left_marks),
-    };
+    let (doc, marks) = side_of(c, left);
     if span.start == doc.paragraphs[para].span.start {
         let (mark, style) = theme.marker(marks[para]);
         buf.set_string(area.x, area.y, mark.to_string(), style);
     }
     let text_area = Rect { x: area.x + 2, width: area.width.saturating_sub(2), ..area };
     pane_line(c, left, seg, true, &[], theme).render(text_area, buf);
+}
+
+/// Writes a visual line whose text is all printable ASCII (one byte, one cell, no graphemes
+/// to find) straight to bytes: cell for cell what [`draw_side`] would draw into a buffer and
+/// [`push_row`] would write, without the buffer. Any other line is left to those two: false,
+/// and nothing written.
+fn push_ascii_line(
+    c: &Comparison,
+    vl: &VisualLine,
+    tw: u16,
+    width: u16,
+    theme: &Theme,
+    color: bool,
+    out: &mut Vec<u8>,
+) -> bool {
+    let simple = |left: bool| {
+        let Some(Segment { para, span }) = (if left { vl.left } else { vl.right }) else { return true };
+        let (doc, marks) = side_of(c, left);
+        text::char_width(marks[para].marker()) == 1
+            && doc.slice(span).bytes().all(|b| (b' '..=b'~').contains(&b))
+    };
+    if !simple(true) || !simple(false) {
+        return false;
+    }
+    let tw = usize::from(tw);
+    let mut cells = Cells::new(out, color);
+    for left in [true, false] {
+        match if left { vl.left } else { vl.right } {
+            None => cells.blank(tw + 2),
+            Some(seg @ Segment { para, span }) => {
+                let (doc, marks) = side_of(c, left);
+                if span.start == doc.paragraphs[para].span.start {
+                    let (mark, style) = theme.marker(marks[para]);
+                    cells.put(mark.encode_utf8(&mut [0; 4]), style);
+                } else {
+                    cells.blank(1);
+                }
+                cells.blank(1);
+                // What the text area holds: the line's first `tw` characters.
+                let mut room = tw;
+                if color {
+                    let (_, pieces) = pane_pieces(c, left, seg, true, &[], theme);
+                    for (piece, style) in pieces {
+                        let text = doc.slice(piece);
+                        let n = text.len().min(room);
+                        cells.put(&text[..n], style);
+                        room -= n;
+                    }
+                } else {
+                    // Without colour the pieces' styles are never written: their text, in
+                    // order, is the segment's.
+                    let text = doc.slice(span);
+                    let n = text.len().min(room);
+                    cells.put(&text[..n], Style::new());
+                    room -= n;
+                }
+                cells.blank(room);
+            }
+        }
+        if left {
+            cells.blank(1);
+            cells.put("│", theme.border());
+            cells.blank(1);
+        }
+    }
+    cells.blank(usize::from(width).saturating_sub(2 * tw + 7));
+    cells.finish();
+    true
+}
+
+/// A side's document and its paragraphs' marks.
+fn side_of(c: &Comparison, left: bool) -> (&crate::document::Document, &[RowStatus]) {
+    match (left, &c.right) {
+        (false, Some(r)) => (r, &c.right_marks),
+        _ => (&c.left, &c.left_marks),
+    }
+}
+
+/// One output line written cell by cell as [`push_row`] writes a buffer's: the style a cell
+/// drawn with a style would hold, an SGR sequence where it changes (with colour), trailing
+/// blanks trimmed (without).
+struct Cells<'o> {
+    out: &'o mut Vec<u8>,
+    color: bool,
+    start: usize,
+    current: Style,
+}
+
+impl<'o> Cells<'o> {
+    fn new(out: &'o mut Vec<u8>, color: bool) -> Self {
+        let start = out.len();
+        Cells { out, color, start, current: Style::reset() }
+    }
+
+    /// Cells drawn with `style`, one per byte of `text` (the caller's to ensure).
+    fn put(&mut self, text: &str, style: Style) {
+        if text.is_empty() {
+            return;
+        }
+        if self.color {
+            let mut cell = Cell::EMPTY;
+            let style = cell.set_style(style).style();
+            if style != self.current {
+                sgr(self.out, style);
+                self.current = style;
+            }
+        }
+        self.out.extend_from_slice(text.as_bytes());
+    }
+
+    /// Cells left blank.
+    fn blank(&mut self, n: usize) {
+        if n == 0 {
+            return;
+        }
+        if self.color {
+            let style = Cell::EMPTY.style();
+            if style != self.current {
+                sgr(self.out, style);
+                self.current = style;
+            }
+        }
+        self.out.resize(self.out.len() + n, b' ');
+    }
+
+    fn finish(self) {
+        if self.color {
+            self.out.extend_from_slice(b"\x1b[0m");
+        } else {
+            let kept = self.out[self.start..].iter().rposition(|&b| b != b' ').map_or(0, |k| k + 1);
+            self.out.truncate(self.start + kept);
+        }
+        self.out.push(b'\n');
+    }
 }
 
 fn write_skipped(
@@ -404,6 +538,52 @@ mod tests {
         );
         assert!(s.contains("\x1b[0;"), "{s:?}");
         assert!(s.lines().all(|l| l.ends_with("\x1b[0m")), "{s:?}");
+    }
+
+    /// Every visual line the direct writer takes is written byte for byte as drawing it into
+    /// a buffer writes it, with and without colour, on either theme; and it takes most lines
+    /// of English text (the bundled pair has curly quotes and dashes: it declines those).
+    #[test]
+    fn ascii_lines_are_written_as_the_buffer_writes_them() {
+        let bundled =
+            (include_str!("../../assets/source.txt").into(), include_str!("../../assets/rewrite.txt").into());
+        let synthetic = (1..=4).map(|seed| crate::synth::pair(seed, 30));
+        let (mut taken, mut declined) = (0, 0);
+        for (a, b) in std::iter::once(bundled).chain(synthetic) {
+            let c = pair(&a, &b);
+            for width in [40u16, 97, 120] {
+                let tw = text_width(width);
+                for (color, background) in
+                    [(false, Background::Dark), (true, Background::Dark), (true, Background::Light)]
+                {
+                    let theme = Theme::on(color, background);
+                    let mut buf = Buffer::empty(Rect::new(0, 0, width, 1));
+                    for r in 0..c.rows.len() {
+                        for vl in layout::row_lines(&c, r, tw as usize) {
+                            let mut direct = Vec::new();
+                            if !push_ascii_line(&c, &vl, tw, width, &theme, color, &mut direct) {
+                                assert!(direct.is_empty());
+                                declined += 1;
+                                continue;
+                            }
+                            taken += 1;
+                            buf.reset();
+                            draw_side(&c, true, &vl, Rect::new(0, 0, tw + 2, 1), &mut buf, &theme);
+                            buf.set_string(tw + 3, 0, "│", theme.border());
+                            draw_side(&c, false, &vl, Rect::new(tw + 5, 0, tw + 2, 1), &mut buf, &theme);
+                            let mut drawn = Vec::new();
+                            push_row(&buf, color, &mut drawn);
+                            assert_eq!(
+                                String::from_utf8_lossy(&direct),
+                                String::from_utf8_lossy(&drawn),
+                                "width {width}, colour {color}, {vl:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(taken > 4 * declined, "taken {taken}, declined {declined}");
     }
 
     #[test]
