@@ -229,6 +229,18 @@ impl Fragment for Word {
 pub fn wrap(text: &str, span: Span, width: usize) -> Vec<Span> {
     let width = width.max(2);
     let s = &text[span.start..span.end];
+    // No character is wider than its UTF-8 bytes are many: text of no more bytes than the
+    // line has cells is one line, from its start to its last non-blank (as the words give).
+    if s.len() <= width {
+        let end = span.start + s.trim_end().len();
+        return if s.is_empty() { vec![] } else { vec![Span::new(span.start, end)] };
+    }
+    wrap_words(text, span, width)
+}
+
+/// [`wrap`] by its words: each word's width, fitted first come, first served.
+fn wrap_words(text: &str, span: Span, width: usize) -> Vec<Span> {
+    let s = &text[span.start..span.end];
     let mut words: Vec<Word> = Vec::new();
     let mut at = 0;
     while at < s.len() {
@@ -307,6 +319,16 @@ mod tests {
             assert_eq!(layout.lines_from(&c, all.len() + 3).count(), 0);
         }
         assert!(Layout::new(&c, 12, true).len() < Layout::new(&c, 12, false).len(), "rows left out");
+    }
+
+    /// The one-line shortcut gives what the words give, on text as long in bytes as the line.
+    #[test]
+    fn short_text_is_one_line_as_the_words_make_it() {
+        for s in ["", " ", "ab", "ab  ", "  ab", "a \t b\n", "é e\u{301}", "日本 語", "\u{1b}x \u{85}"] {
+            let span = Span::new(0, s.len());
+            let w = s.len().max(2);
+            assert_eq!(wrap(s, span, w), wrap_words(s, span, w), "{s:?}");
+        }
     }
 
     #[test]
