@@ -23,7 +23,7 @@ fn main() {
     let m = TermModel::build(&l, &r);
     for (i, a) in m.left.iter().enumerate() {
         for (j, b) in m.right.iter().enumerate() {
-            if only.is_some_and(|(p, q)| a.para != p || b.para != q) {
+            if only.is_some_and(|(p, q)| a.para() != p || b.para() != q) {
                 continue;
             }
             let s = m.similarity(a, b);
@@ -39,10 +39,10 @@ fn main() {
                 };
                 println!(
                     "{s:.3}  L{}s{i} {:?}  ~  R{}s{j} {:?}",
-                    a.para,
-                    cut(&l, a.span),
-                    b.para,
-                    cut(&r, b.span)
+                    a.para(),
+                    cut(&l, l.paragraphs[a.para()].span),
+                    b.para(),
+                    cut(&r, r.paragraphs[b.para()].span)
                 );
                 println!("        shared {}", shared.join(" "));
             }

@@ -68,6 +68,10 @@ fn main() {
         _ => {}
     }
     let t = Instant::now();
+    let model = redline::terms::TermModel::build(&l, &r);
+    println!("(terms   {:?}  {}, units {} + {})", t.elapsed(), heap(), model.left.len(), model.right.len());
+    drop(model);
+    let t = Instant::now();
     let al = redline::align::align_with(&l, &r, &Default::default());
     println!("align    {:?}  {}", t.elapsed(), heap());
     let t = Instant::now();

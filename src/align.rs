@@ -80,7 +80,7 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     let para_weight = |units: &[Unit], n: usize| {
         let mut w: Vec<Option<f32>> = vec![None; n];
         for u in units {
-            *w[u.para].get_or_insert(0.0) += u.weight;
+            *w[u.para()].get_or_insert(0.0) += u.weight;
         }
         w
     };
@@ -174,7 +174,7 @@ fn gather_evidence(model: &TermModel, progress: &Progress) -> HashMap<(usize, us
     let mut support: HashMap<(usize, usize), u32> = HashMap::default();
     for i in 0..by_left.len() {
         for &(j, _) in by_left.of(i) {
-            *support.entry((model.left[i].para, model.right[j].para)).or_insert(0) += 1;
+            *support.entry((model.left[i].para(), model.right[j].para())).or_insert(0) += 1;
         }
     }
     let (from_left, from_right) = rayon::join(
@@ -186,7 +186,7 @@ fn gather_evidence(model: &TermModel, progress: &Progress) -> HashMap<(usize, us
         let b = &from_right[key];
         // Chosen by one side, and not redundant for the other: a pair whose shared words the
         // other sentence's better counterparts already explain is a coincidence.
-        let paras = (model.left[key.0].para, model.right[key.1].para);
+        let paras = (model.left[key.0].para(), model.right[key.1].para());
         let corroborated = support.get(&paras).is_some_and(|&n| n >= 2) || list_pairs.contains(key);
         let agreed = (a.chosen || b.chosen)
             && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
@@ -278,9 +278,9 @@ const GAP_PAIRS: usize = 3600;
 /// paragraphs, in reading order.
 fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
     let (nl, nr) =
-        (model.left.last().map_or(0, |u| u.para + 1), model.right.last().map_or(0, |u| u.para + 1));
+        (model.left.last().map_or(0, |u| u.para() + 1), model.right.last().map_or(0, |u| u.para() + 1));
     let units_of =
-        |units: &[Unit], n: usize| Groups::new(n, units.iter().enumerate().map(|(k, u)| (u.para, k)));
+        |units: &[Unit], n: usize| Groups::new(n, units.iter().enumerate().map(|(k, u)| (u.para(), k)));
     let (left_units, right_units) = (units_of(&model.left, nl), units_of(&model.right, nr));
     let linked = |n: usize, side: &dyn Fn(&Link) -> usize| {
         let mut v = vec![false; n];
@@ -343,7 +343,7 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
                 && model.shared_words_not_names(a, b) >= 2
                 && !model.only_attribution(a, b)
             {
-                let e = found.entry((a.para, b.para)).or_insert(0.0);
+                let e = found.entry((a.para(), b.para())).or_insert(0.0);
                 *e = e.max(s);
             }
         }
@@ -548,8 +548,8 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
         // The units of one paragraph of `other` (units come in paragraph order; each unit's
         // terms are sorted), looked up instead of a term set built for every paragraph.
         let units_of = |p: usize| {
-            let from = other.partition_point(|u| u.para < p);
-            let to = other.partition_point(|u| u.para <= p);
+            let from = other.partition_point(|u| u.para() < p);
+            let to = other.partition_point(|u| u.para() <= p);
             &other[from..to]
         };
         let mut total = 0.0;
@@ -558,7 +558,7 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
         let mut partner_units: Vec<&[Unit]> = Vec::new();
         for u in units {
             total += u.weight;
-            let Some(ps) = partners.get(&u.para) else { continue };
+            let Some(ps) = partners.get(&u.para()) else { continue };
             partner_units.clear();
             partner_units.extend(ps.iter().map(|&p| units_of(p)));
             for &t in u.terms() {

@@ -7,32 +7,41 @@ use crate::language::Language;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap as HashMap;
 
-/// One sentence as a set of term ids, for comparison.
+/// One sentence as a set of term ids, for comparison: 40 bytes and its ids (a
+/// million-sentence document holds a million units).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
-    /// The paragraph the sentence belongs to.
-    pub para: usize,
-    /// The kind of that paragraph.
-    pub kind: Kind,
-    pub span: Span,
-    /// [`Unit::seq`], then [`Unit::terms`], then [`Unit::quoted`], in one allocation (a
-    /// million-sentence document holds a million units).
+    /// [`Unit::seq`], then [`Unit::terms`], then [`Unit::quoted`], in one allocation.
     ids: Box<[u32]>,
+    /// The paragraph the sentence belongs to ([`Unit::para`]).
+    para: u32,
     /// Where the terms start in `ids`, and where the quoted terms start.
     terms_at: u32,
     quoted_at: u32,
     /// The sum of the terms' weights.
     pub weight: f32,
+    /// The kind of that paragraph.
+    pub kind: Kind,
 }
+
+// The size the comment above gives, held (on 64-bit targets) so a new field is a choice.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Unit>() == 40);
 
 impl Unit {
     /// A unit of its term ids in reading order (`seq`), sorted each once (`terms`), and its
-    /// quoted terms sorted each once (`quoted`); weighed later.
-    fn new(para: usize, kind: Kind, span: Span, seq: &[u32], terms: &[u32], quoted: &[u32]) -> Unit {
+    /// quoted terms sorted each once (`quoted`); weighed later. Paragraphs are numbered in
+    /// 32 bits, as text offsets are where whole documents' words are held at once.
+    fn new(para: usize, kind: Kind, seq: &[u32], terms: &[u32], quoted: &[u32]) -> Unit {
         let ids: Box<[u32]> = [seq, terms, quoted].concat().into_boxed_slice();
         let terms_at = seq.len() as u32;
         let quoted_at = (seq.len() + terms.len()) as u32;
-        Unit { para, kind, span, ids, terms_at, quoted_at, weight: 0.0 }
+        Unit { ids, para: para as u32, terms_at, quoted_at, weight: 0.0, kind }
+    }
+
+    /// The paragraph the sentence belongs to.
+    pub fn para(&self) -> usize {
+        self.para as usize
     }
 
     /// Term ids, sorted, each once.
@@ -451,7 +460,7 @@ impl Builder {
                     quoted.dedup();
                 }
                 if !terms.is_empty() {
-                    out.push(Unit::new(p, para.kind, span, &seq, &terms, &quoted));
+                    out.push(Unit::new(p, para.kind, &seq, &terms, &quoted));
                 }
             }
         }
@@ -531,13 +540,11 @@ impl TermModel {
     /// A unit made of several (a bulleted list read as a whole).
     pub fn merged(&self, units: &[Unit]) -> Option<Unit> {
         let first = units.first()?;
-        let last = units.last()?;
         let mut terms: Vec<u32> = units.iter().flat_map(|u| u.terms().iter().copied()).collect();
         terms.sort_unstable();
         terms.dedup();
         let seq: Vec<u32> = units.iter().flat_map(|u| u.seq().iter().copied()).collect();
-        let span = Span::new(first.span.start, last.span.end);
-        let mut unit = Unit::new(first.para, first.kind, span, &seq, &terms, &[]);
+        let mut unit = Unit::new(first.para(), first.kind, &seq, &terms, &[]);
         unit.weight = terms.iter().map(|&t| self.weights[t as usize]).sum();
         Some(unit)
     }
