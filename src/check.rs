@@ -232,8 +232,11 @@ pub fn comparison(c: &Comparison) -> Result<(), String> {
                 let at =
                     seen.get_mut(p).ok_or_else(|| format!("{side}: row {r} names paragraph {p} of {n}"))?;
                 *at += 1;
-                if row_of[p] != r {
-                    return Err(format!("{side}: paragraph {p} is in row {r}, its index says {}", row_of[p]));
+                if row_of.at(p) != r {
+                    return Err(format!(
+                        "{side}: paragraph {p} is in row {r}, its index says {}",
+                        row_of.at(p)
+                    ));
                 }
             }
         }
@@ -317,7 +320,7 @@ pub fn layout(c: &Comparison, layout: &Layout) -> Result<(), String> {
         }
         let row_of = if left { &c.left_row } else { &c.right_row };
         for (p, para) in d.paragraphs.iter().enumerate() {
-            let want = u8::from(!row_of.get(p).is_some_and(|&r| layout.is_hidden(r)));
+            let want = u8::from(!row_of.get(p).is_some_and(|r| layout.is_hidden(r)));
             for (i, ch) in d.slice(para.span).char_indices() {
                 let at = para.span.start + i;
                 if !ch.is_whitespace() && seen[at] != want {

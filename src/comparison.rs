@@ -6,7 +6,7 @@ use crate::align::{self, Alignment};
 use crate::document::{Document, Span};
 use crate::findings::{self, Finding};
 use crate::input::Source;
-pub use crate::links::{Link, Paras, Row, RowStatus};
+pub use crate::links::{Link, Paras, Row, RowIndex, RowStatus};
 use crate::people::People;
 pub use crate::progress::{Progress, Stage};
 use crate::words::{self, WordDiff};
@@ -147,8 +147,8 @@ pub struct Comparison {
     pub left_marks: Vec<RowStatus>,
     pub right_marks: Vec<RowStatus>,
     /// The row each paragraph is shown in.
-    pub left_row: Vec<usize>,
-    pub right_row: Vec<usize>,
+    pub left_row: RowIndex,
+    pub right_row: RowIndex,
     /// Word-level marks and changes inside linked paragraphs.
     pub words: WordDiff,
     /// Every difference, in reading order.
@@ -191,8 +191,8 @@ impl Comparison {
             summary: Summary::default(),
             left_marks: vec![RowStatus::Same; n],
             right_marks: vec![RowStatus::Same; m],
-            left_row: (0..n).collect(),
-            right_row: (0..m).collect(),
+            left_row: RowIndex::Identity(n),
+            right_row: RowIndex::Identity(m),
             words: WordDiff::default(),
             differences: DifferenceList::default(),
             people: People::default(),
@@ -223,12 +223,12 @@ impl Comparison {
                 p
             },
         );
-        let left_row = row_index(&rows, left.paragraphs.len(), |r| &r.left);
-        let right_row = row_index(&rows, right.as_ref().map_or(0, |d| d.paragraphs.len()), |r| &r.right);
+        let left_row = RowIndex::of(&rows, left.paragraphs.len(), |r| &r.left);
+        let right_row = RowIndex::of(&rows, right.as_ref().map_or(0, |d| d.paragraphs.len()), |r| &r.right);
         let left_marks = if right.is_some() {
             marks(&left, &rows, &left_row, links.iter().map(|k| (k.left, k.moved)), RowStatus::Omitted)
         } else {
-            left_row.iter().map(|&r| rows[r].status).collect()
+            left_row.iter().map(|r| rows[r].status).collect()
         };
         let right_marks = match &right {
             Some(doc) => {
@@ -321,8 +321,8 @@ impl Comparison {
                 .iter()
                 .filter_map(|ch| {
                     let row = match (ch.left, ch.right) {
-                        (Some((p, _)), _) => self.left_row[p],
-                        (None, Some((q, _))) => self.right_row[q],
+                        (Some((p, _)), _) => self.left_row.at(p),
+                        (None, Some((q, _))) => self.right_row.at(q),
                         (None, None) => return None,
                     };
                     Some(Packed::pack(Difference {
@@ -343,7 +343,7 @@ impl Comparison {
                         kind: DiffKind::Moved,
                         left: Some((k.left, self.left.paragraphs[k.left].span)),
                         right: Some((k.right, right.paragraphs[k.right].span)),
-                        row: self.left_row[k.left],
+                        row: self.left_row.at(k.left),
                     })
                 })
                 .collect(),
@@ -354,7 +354,7 @@ impl Comparison {
                 kind: DiffKind::Omitted,
                 left: Some((p, self.left.paragraphs[p].span)),
                 right: None,
-                row: self.left_row[p],
+                row: self.left_row.at(p),
             })
         };
         let added = || {
@@ -363,7 +363,7 @@ impl Comparison {
                 kind: DiffKind::Added,
                 left: None,
                 right: Some((q, right.paragraphs[q].span)),
-                row: self.right_row[q],
+                row: self.right_row.at(q),
             })
         };
         let count = |marks: &[RowStatus], of: RowStatus| marks.iter().filter(|&&m| m == of).count();
@@ -417,9 +417,9 @@ impl Comparison {
         let r = self.rows.get(row)?;
         self.links.iter().filter(|k| k.moved).find_map(|k| {
             if r.left.contains(&k.left) {
-                Some((self.right_row[k.right], false, k.right))
+                Some((self.right_row.at(k.right), false, k.right))
             } else if r.right.contains(&k.right) {
-                Some((self.left_row[k.left], true, k.left))
+                Some((self.left_row.at(k.left), true, k.left))
             } else {
                 None
             }
@@ -427,22 +427,12 @@ impl Comparison {
     }
 }
 
-fn row_index(rows: &[Row], n: usize, side: impl Fn(&Row) -> &Paras) -> Vec<usize> {
-    let mut out = vec![0; n];
-    for (r, row) in rows.iter().enumerate() {
-        for p in side(row) {
-            out[p] = r;
-        }
-    }
-    out
-}
-
 /// A paragraph's own status: furniture; unlinked (omitted or added, as `unlinked` says);
 /// moved when all its links run against the reading order; else its row's status.
 fn marks(
     doc: &Document,
     rows: &[Row],
-    row_of: &[usize],
+    row_of: &RowIndex,
     ends: impl Iterator<Item = (usize, bool)>,
     unlinked: RowStatus,
 ) -> Vec<RowStatus> {
@@ -460,7 +450,7 @@ fn marks(
             if doc.paragraphs[p].kind == crate::document::Kind::Furniture {
                 RowStatus::Furniture
             } else if in_order[p] {
-                rows[row_of[p]].status
+                rows[row_of.at(p)].status
             } else if moved[p] {
                 RowStatus::Moved
             } else {

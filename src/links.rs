@@ -136,3 +136,67 @@ pub struct Row {
     pub right: Paras,
     pub status: RowStatus,
 }
+
+/// The row each paragraph of one side is shown in: 32 bits a paragraph, or nothing held
+/// where paragraph k is in row k (the texts before any analysis: a million-line side would
+/// hold 4 MB to say so).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowIndex {
+    /// Paragraph k in row k, for this many paragraphs.
+    Identity(usize),
+    /// Paragraph k in row `rows[k]`.
+    Table(Vec<u32>),
+}
+
+impl Default for RowIndex {
+    fn default() -> Self {
+        RowIndex::Identity(0)
+    }
+}
+
+impl RowIndex {
+    /// The index of `rows`, paragraph by paragraph, for a side of `n` paragraphs.
+    pub fn of(rows: &[Row], n: usize, side: impl Fn(&Row) -> &Paras) -> RowIndex {
+        let mut out = vec![0; n];
+        for (r, row) in rows.iter().enumerate() {
+            for p in side(row) {
+                out[p] = r as u32;
+            }
+        }
+        RowIndex::Table(out)
+    }
+
+    /// How many paragraphs it indexes.
+    pub fn len(&self) -> usize {
+        match self {
+            RowIndex::Identity(n) => *n,
+            RowIndex::Table(rows) => rows.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The row of paragraph `p`, if the side has that paragraph.
+    pub fn get(&self, p: usize) -> Option<usize> {
+        match self {
+            RowIndex::Identity(n) => (p < *n).then_some(p),
+            RowIndex::Table(rows) => rows.get(p).map(|&r| r as usize),
+        }
+    }
+
+    /// The row of paragraph `p`, which the side has (as indexing a list, it panics where
+    /// not: a paragraph number from another document is a bug).
+    pub fn at(&self, p: usize) -> usize {
+        match self.get(p) {
+            Some(r) => r,
+            None => panic!("paragraph {p} of {}", self.len()),
+        }
+    }
+
+    /// The rows, paragraph by paragraph.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len()).map(|p| self.at(p))
+    }
+}

@@ -37,7 +37,7 @@ fn draw_at_putins_quotation(color: bool) -> Buffer {
     let c = &app.comparison;
     let quote =
         (0..c.left.paragraphs.len()).find(|&i| c.left.para_text(i).starts_with("“Ukrainian troops")).unwrap();
-    app.go_to_row(c.left_row[quote]);
+    app.go_to_row(c.left_row.at(quote));
     draw(&app)
 }
 
@@ -90,8 +90,8 @@ fn next_visits_every_difference_once_in_order_then_wraps() {
         // The view follows: the difference's row is on screen and marked.
         let d = app.comparison.differences.at(i);
         let row = match (d.left, d.right) {
-            (Some((p, _)), _) => app.comparison.left_row[p],
-            (None, Some((q, _))) => app.comparison.right_row[q],
+            (Some((p, _)), _) => app.comparison.left_row.at(p),
+            (None, Some((q, _))) => app.comparison.right_row.at(q),
             _ => unreachable!(),
         };
         assert!(app.visible_rows().contains(&row), "difference {i} on screen");

@@ -136,7 +136,7 @@ fn m_jumps_between_the_ends_of_a_moved_paragraph_and_back() {
     let zel = (0..right.paragraphs.len())
         .find(|&i| right.para_text(i).starts_with("President Volodymyr Zelenskyy"))
         .unwrap();
-    let (paris_row, zel_row) = (c.left_row[paris], c.right_row[zel]);
+    let (paris_row, zel_row) = (c.left_row.at(paris), c.right_row.at(zel));
     assert_eq!(c.left_marks[paris], redline::comparison::RowStatus::Moved);
     a.go_to_row(paris_row);
     a.update(Action::JumpMoved);

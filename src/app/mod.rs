@@ -231,7 +231,7 @@ impl App {
                     Keep::Index => p,
                     Keep::Offset => paragraphs.partition_point(|q| q.span.end < at),
                 };
-                let row = *self.comparison.left_row.get(p)?;
+                let row = self.comparison.left_row.get(p)?;
                 let para = paragraphs.get(p)?;
                 self.layout.line_of(&self.comparison, row, true, p, at.clamp(para.span.start, para.span.end))
             })

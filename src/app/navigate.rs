@@ -92,7 +92,7 @@ impl App {
             (None, Some(r)) => (false, r),
             (None, None) => return,
         };
-        let row = if left { self.comparison.left_row[para] } else { self.comparison.right_row[para] };
+        let row = if left { self.comparison.left_row.at(para) } else { self.comparison.right_row.at(para) };
         self.go_to_text(left, para, span.start, row);
         let wrap_note = match (wrapped, forward) {
             (true, true) => " (wrapped to the first)",
@@ -139,7 +139,7 @@ impl App {
             for (p, para) in doc.paragraphs.iter().enumerate() {
                 for span in find_all(doc.slice(para.span), &needle) {
                     let span = Span::new(para.span.start + span.start, para.span.start + span.end);
-                    matches.push(Match { left, para: p, span, row: rows[p] });
+                    matches.push(Match { left, para: p, span, row: rows.at(p) });
                 }
             }
         }
@@ -203,7 +203,7 @@ impl App {
             let Some(doc) = doc else { continue };
             for (index, m) in c.people.mentions(left).iter().enumerate().filter(|(_, m)| m.person == person) {
                 let para = para_of(doc, m.span.start);
-                out.push(Place { row: rows[para], at: MentionAt { left, index }, para, span: m.span });
+                out.push(Place { row: rows.at(para), at: MentionAt { left, index }, para, span: m.span });
             }
         }
         out.sort_by_key(|p| (p.row, !p.at.left, p.span.start));
@@ -328,11 +328,11 @@ impl App {
                     (c.right.as_ref().unwrap_or(&c.left), &c.right_row)
                 };
                 let para = para_of(doc, span.start);
-                let (row, label) = (rows[para], f.kind.label());
+                let (row, label) = (rows.at(para), f.kind.label());
                 let other = f.right.filter(|_| left && k == 0).and_then(|s| {
                     let doc = c.right.as_ref()?;
                     let p = para_of(doc, s.start);
-                    Some((c.right_row[p], p, s.start))
+                    Some((c.right_row.at(p), p, s.start))
                 });
                 self.shown_finding = Some(chosen);
                 self.occurrence = k;
