@@ -86,7 +86,38 @@ fn main() {
     drop((al, people, w, f));
     println!("dropped the parts  {}", heap());
     let t = Instant::now();
-    let c = redline::comparison::Comparison::new(l, Some(r));
+    // The heap every few milliseconds, with the stages finished by then (TRACE=1).
+    let progress = std::sync::Arc::new(redline::comparison::Progress::default());
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let tracer = std::env::var("TRACE").is_ok().then(|| {
+        let (progress, done) = (progress.clone(), done.clone());
+        std::thread::spawn(move || {
+            let mut last = String::new();
+            while !done.load(Relaxed) {
+                use redline::comparison::Stage;
+                let finished: Vec<&str> = [Stage::Alignment, Stage::People, Stage::Words, Stage::Findings]
+                    .iter()
+                    .filter(|s| progress.is_finished(**s))
+                    .map(|s| &s.label()[..4])
+                    .collect();
+                let now = format!("{} MB [{}]", LIVE.load(Relaxed) >> 20, finished.join(","));
+                if now != last {
+                    println!("  {:>6.3}s {now}", t.elapsed().as_secs_f64());
+                    last = now;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(3));
+            }
+        })
+    });
+    let c = redline::comparison::Comparison::with_progress(
+        std::sync::Arc::new(l),
+        Some(std::sync::Arc::new(r)),
+        &progress,
+    );
+    done.store(true, Relaxed);
+    if let Some(tracer) = tracer {
+        tracer.join().expect("traced");
+    }
     println!("whole comparison {:?}  {}", t.elapsed(), heap());
     let t = Instant::now();
     let mut out = std::io::BufWriter::new(std::io::sink());
