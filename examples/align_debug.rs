@@ -26,7 +26,7 @@ fn main() {
             if only.is_some_and(|(p, q)| a.para() != p || b.para() != q) {
                 continue;
             }
-            let s = m.similarity(a, b);
+            let s = m.similarity(&a, &b);
             if s >= floor {
                 let shared: Vec<String> = a
                     .terms()

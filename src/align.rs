@@ -5,7 +5,7 @@ use crate::document::{Document, Kind};
 use crate::groups::Groups;
 use crate::links::{Link, Paras, Row, RowStatus};
 use crate::progress::Progress;
-use crate::terms::{TermModel, Unit};
+use crate::terms::{TermModel, Unit, Units};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::atomic::Ordering;
@@ -77,9 +77,9 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     // share of the two paragraphs its sentence pairs cover, so a link that is the whole of
     // both paragraphs outweighs a one-sentence echo.
     // (Each paragraph's weight, `None` for one without sentences, by paragraph.)
-    let para_weight = |units: &[Unit], n: usize| {
+    let para_weight = |units: &Units, n: usize| {
         let mut w: Vec<Option<f32>> = vec![None; n];
-        for u in units {
+        for u in units.iter() {
             *w[u.para()].get_or_insert(0.0) += u.weight;
         }
         w
@@ -161,7 +161,7 @@ fn gather_evidence(model: &TermModel, progress: &Progress) -> HashMap<(usize, us
             .filter(|&(&(i, j), &s)| {
                 raw[&(i, j)] >= RAW_FLOOR
                     && s >= LINK_THRESHOLD
-                    && !model.only_attribution(&model.left[i], &model.right[j])
+                    && !model.only_attribution(&model.left.get(i), &model.right.get(j))
             })
             .map(|(&(i, j), &s)| (i, j, s))
             .collect();
@@ -174,7 +174,7 @@ fn gather_evidence(model: &TermModel, progress: &Progress) -> HashMap<(usize, us
     let mut support: HashMap<(usize, usize), u32> = HashMap::default();
     for i in 0..by_left.len() {
         for &(j, _) in by_left.of(i) {
-            *support.entry((model.left[i].para(), model.right[j].para())).or_insert(0) += 1;
+            *support.entry((model.left.get(i).para(), model.right.get(j).para())).or_insert(0) += 1;
         }
     }
     let (from_left, from_right) = rayon::join(
@@ -186,7 +186,7 @@ fn gather_evidence(model: &TermModel, progress: &Progress) -> HashMap<(usize, us
         let b = &from_right[key];
         // Chosen by one side, and not redundant for the other: a pair whose shared words the
         // other sentence's better counterparts already explain is a coincidence.
-        let paras = (model.left[key.0].para(), model.right[key.1].para());
+        let paras = (model.left.get(key.0).para(), model.right.get(key.1).para());
         let corroborated = support.get(&paras).is_some_and(|&n| n >= 2) || list_pairs.contains(key);
         let agreed = (a.chosen || b.chosen)
             && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
@@ -225,7 +225,7 @@ struct Evidence {
 
 impl Evidence {
     fn add(&mut self, model: &TermModel, i: usize, j: usize, score: f32, own: f32) {
-        let (a, b) = (&model.left[i], &model.right[j]);
+        let (a, b) = (&model.left.get(i), &model.right.get(j));
         self.best = self.best.max(score);
         let shared = model.shared_content(a, b);
         self.terms = self.terms.max(shared);
@@ -238,10 +238,10 @@ impl Evidence {
     /// The content weight of the sentences the pairs cover, a side, each sentence once.
     fn covered(&self, model: &TermModel) -> (f32, f32) {
         let (mut l, mut r): (Vec<usize>, Vec<usize>) = self.pairs.iter().map(|&(i, j, _)| (i, j)).unzip();
-        let sum = |ids: &mut Vec<usize>, units: &[Unit]| {
+        let sum = |ids: &mut Vec<usize>, units: &Units| {
             ids.sort_unstable();
             ids.dedup();
-            ids.iter().map(|&u| units[u].weight).sum::<f32>()
+            ids.iter().map(|&u| units.get(u).weight).sum::<f32>()
         };
         (sum(&mut l, &model.left), sum(&mut r, &model.right))
     }
@@ -256,10 +256,9 @@ impl Evidence {
     fn proves_a_move(&self, model: &TermModel) -> bool {
         self.total() >= MOVE_SCORE
             || self.terms >= MOVE_TERMS
-            || self
-                .pairs
-                .iter()
-                .any(|&(i, j, _)| model.shared_phrase(&model.left[i], &model.right[j]) >= PHRASE_WORDS)
+            || self.pairs.iter().any(|&(i, j, _)| {
+                model.shared_phrase(&model.left.get(i), &model.right.get(j)) >= PHRASE_WORDS
+            })
     }
 }
 
@@ -280,7 +279,7 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
     let (nl, nr) =
         (model.left.last().map_or(0, |u| u.para() + 1), model.right.last().map_or(0, |u| u.para() + 1));
     let units_of =
-        |units: &[Unit], n: usize| Groups::new(n, units.iter().enumerate().map(|(k, u)| (u.para(), k)));
+        |units: &Units, n: usize| Groups::new(n, units.iter().enumerate().map(|(k, u)| (u.para(), k)));
     let (left_units, right_units) = (units_of(&model.left, nl), units_of(&model.right, nr));
     let linked = |n: usize, side: &dyn Fn(&Link) -> usize| {
         let mut v = vec![false; n];
@@ -322,7 +321,7 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
         let mut best_right: HashMap<usize, f32> = HashMap::default();
         for &i in &ul {
             for &j in &ur {
-                let (a, b) = (&model.left[i], &model.right[j]);
+                let (a, b) = (&model.left.get(i), &model.right.get(j));
                 if (a.kind == Kind::Heading) != (b.kind == Kind::Heading) {
                     continue;
                 }
@@ -336,7 +335,7 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
         }
         let mut found: HashMap<(usize, usize), f32> = HashMap::default();
         for &(i, j, s) in &pairs {
-            let (a, b) = (&model.left[i], &model.right[j]);
+            let (a, b) = (&model.left.get(i), &model.right.get(j));
             if s >= LINK_THRESHOLD
                 && s >= best_left[&i]
                 && s >= best_right[&j]
@@ -376,17 +375,18 @@ fn explaining(
     model: &TermModel,
     unit: &Unit,
     cands: &[(usize, f32)],
-    other: &[Unit],
+    other: &Units,
 ) -> Vec<(usize, Verdict)> {
     let mut cands = cands.to_vec();
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut remaining: Vec<u32> = unit.terms().to_vec();
     let mut out = Vec::with_capacity(cands.len());
     for &(k, score) in cands.iter() {
-        let gain = model.explained(&remaining, &other[k]) / unit.weight.max(f32::EPSILON);
+        let gain = model.explained(&remaining, &other.get(k)) / unit.weight.max(f32::EPSILON);
         let chosen = out.is_empty() || gain >= FURTHER_SHARE;
         if chosen {
-            remaining.retain(|t| other[k].terms().binary_search(t).is_err());
+            let terms = other.get(k).terms();
+            remaining.retain(|t| terms.binary_search(t).is_err());
         }
         out.push((k, Verdict { score, chosen, gain }));
     }
@@ -402,25 +402,26 @@ fn add_list_scores(model: &TermModel, scores: &mut Scores) -> HashSet<(usize, us
             if left_side { (&model.left, &model.right) } else { (&model.right, &model.left) };
         let mut k = 0;
         while k < units.len() {
-            if units[k].kind != Kind::ListItem {
+            if units.get(k).kind != Kind::ListItem {
                 k += 1;
                 continue;
             }
-            let end = (k..units.len()).find(|&e| units[e].kind != Kind::ListItem).unwrap_or(units.len());
+            let end = (k..units.len()).find(|&e| units.get(e).kind != Kind::ListItem).unwrap_or(units.len());
             if end - k >= 2 {
-                if let Some(list) = model.merged(&units[k..end]) {
+                if let Some(list) = model.merged(units, k..end) {
+                    let list = list.get(0);
                     for (o, ou) in other.iter().enumerate() {
                         if ou.kind == Kind::Heading {
                             continue;
                         }
-                        let whole = model.similarity(&list, ou);
+                        let whole = model.similarity(&list, &ou);
                         if whole < LINK_THRESHOLD {
                             continue;
                         }
                         for (item, iu) in units.iter().enumerate().take(end).skip(k) {
                             let content: Vec<u32> =
                                 iu.terms().iter().copied().filter(|&t| !model.is_stop(t)).collect();
-                            if model.explained(&content, ou) > 0.0 {
+                            if model.explained(&content, &ou) > 0.0 {
                                 let key = if left_side { (item, o) } else { (o, item) };
                                 let e = scores.entry(key).or_insert(0.0);
                                 *e = e.max(whole);
@@ -443,7 +444,7 @@ fn round3(x: f32) -> f64 {
 /// Scores of likely sentence pairs: those sharing a rare term, the best few each way.
 fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
     let usable = |t: u32| !model.is_stop(t) && model.df[t as usize] <= RARE_DF;
-    let index = |units: &[Unit]| {
+    let index = |units: &Units| {
         let mut idx: Vec<Vec<u32>> = vec![Vec::new(); model.stems.len()];
         for (u, unit) in units.iter().enumerate() {
             for &t in unit.terms().iter().filter(|&&t| usable(t)) {
@@ -455,9 +456,9 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
     let (left_index, right_index) = (index(&model.left), index(&model.right));
     // One pass each way, so every sentence keeps its own best candidates. Sentences are
     // scored in parallel, each worker with its own accumulator.
-    let one_way = |from: &[Unit], to_index: &[Vec<u32>], to_len: usize, flip: bool| {
+    let one_way = |from: &Units, to_index: &[Vec<u32>], to_len: usize, flip: bool| {
         let scratch = || (vec![0.0f32; to_len], Vec::<usize>::new());
-        let score = |(acc, touched): &mut (Vec<f32>, Vec<usize>), (a, unit): (usize, &Unit)| {
+        let score = |(acc, touched): &mut (Vec<f32>, Vec<usize>), (a, unit): (usize, Unit)| {
             let mut found = Vec::new();
             for &t in unit.terms().iter().filter(|&&t| usable(t)) {
                 for &b in &to_index[t as usize] {
@@ -479,8 +480,10 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
                 let key = if flip { (b, a) } else { (a, b) };
                 // Headings align with headings only: a heading summarises, it does not
                 // carry a paragraph's content.
-                let headings =
-                    (model.left[key.0].kind == Kind::Heading, model.right[key.1].kind == Kind::Heading);
+                let headings = (
+                    model.left.get(key.0).kind == Kind::Heading,
+                    model.right.get(key.1).kind == Kind::Heading,
+                );
                 if headings.0 == headings.1 {
                     found.push(key);
                 }
@@ -492,7 +495,12 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
             progress.scored.fetch_add(1, Ordering::Relaxed);
             found
         };
-        from.par_iter().enumerate().map_with(scratch(), score).flatten_iter().collect::<Vec<(usize, usize)>>()
+        (0..from.len())
+            .into_par_iter()
+            .map(|a| (a, from.get(a)))
+            .map_with(scratch(), score)
+            .flatten_iter()
+            .collect::<Vec<(usize, usize)>>()
     };
     let (forward, backward) = rayon::join(
         || one_way(&model.left, &right_index, model.right.len(), false),
@@ -511,7 +519,7 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
         }
     }
     let scores: Vec<f32> =
-        keys.par_iter().map(|&(i, j)| model.similarity(&model.left[i], &model.right[j])).collect();
+        keys.par_iter().map(|&(i, j)| model.similarity(&model.left.get(i), &model.right.get(j))).collect();
     for (k, s) in keys.iter().zip(scores) {
         pairs.insert(*k, s);
     }
@@ -544,25 +552,28 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
         partners_left.entry(k.left).or_default().push(k.right);
         partners_right.entry(k.right).or_default().push(k.left);
     }
-    let covered = |units: &[Unit], other: &[Unit], partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
+    let covered = |units: &Units, other: &Units, partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
         // The units of one paragraph of `other` (units come in paragraph order; each unit's
         // terms are sorted), looked up instead of a term set built for every paragraph.
         let units_of = |p: usize| {
             let from = other.partition_point(|u| u.para() < p);
             let to = other.partition_point(|u| u.para() <= p);
-            &other[from..to]
+            from..to
         };
         let mut total = 0.0;
         let mut hit = 0.0;
         // The partners' units of the unit at hand, found once for all its terms.
-        let mut partner_units: Vec<&[Unit]> = Vec::new();
-        for u in units {
+        let mut partner_units: Vec<std::ops::Range<usize>> = Vec::new();
+        for u in units.iter() {
             total += u.weight;
             let Some(ps) = partners.get(&u.para()) else { continue };
             partner_units.clear();
             partner_units.extend(ps.iter().map(|&p| units_of(p)));
             for &t in u.terms() {
-                if partner_units.iter().any(|us| us.iter().any(|o| o.terms().binary_search(&t).is_ok())) {
+                if partner_units
+                    .iter()
+                    .any(|us| us.clone().any(|o| other.get(o).terms().binary_search(&t).is_ok()))
+                {
                     hit += model.weights[t as usize];
                 }
             }
@@ -670,8 +681,8 @@ fn same_words(a: &str, b: &str) -> bool {
 fn verdicts(
     model: &TermModel,
     by_unit: &Groups<(usize, f32)>,
-    own: &[Unit],
-    other: &[Unit],
+    own: &Units,
+    other: &Units,
     key: impl Fn(usize, usize) -> (usize, usize),
 ) -> HashMap<(usize, usize), Verdict> {
     // In one flat array, in unit order (the units without candidates add nothing).
@@ -680,7 +691,7 @@ fn verdicts(
         .with_min_len(UNITS_PER_TASK)
         .flat_map_iter(|u| {
             let cands = by_unit.of(u);
-            let vs = if cands.is_empty() { Vec::new() } else { explaining(model, &own[u], cands, other) };
+            let vs = if cands.is_empty() { Vec::new() } else { explaining(model, &own.get(u), cands, other) };
             vs.into_iter().map(move |(c, v)| (u, c, v))
         })
         .collect();

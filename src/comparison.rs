@@ -34,12 +34,34 @@ pub struct Difference {
     pub row: usize,
 }
 
-/// The differences of a comparison, in reading order, each held in 32 bytes instead of a
-/// [`Difference`]'s 80: a million-line pair has two million of them. Paragraph indices and
-/// byte offsets fit 32 bits, as every input is under 4 GiB ([`crate::input::MAX_TEXT_BYTES`]).
+/// The differences of a comparison, in reading order, in 12 bytes each where a difference
+/// is one whole paragraph (omitted or added: its span is the paragraph's, read from the
+/// document), 36 otherwise, instead of a [`Difference`]'s 80: a million-line pair has two
+/// million of them. Paragraph indices and byte offsets fit 32 bits, as every input is under
+/// 4 GiB ([`crate::input::MAX_TEXT_BYTES`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DifferenceList {
-    items: Vec<Packed>,
+    items: Vec<Item>,
+    ends: Ends,
+}
+
+/// A difference's kind and row, and its paragraph (whole) or the place of its ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Item {
+    row: u32,
+    /// The paragraph (`whole`), else the index of the ends in [`Ends::pairs`].
+    at: u32,
+    kind: DiffKind,
+    /// An omitted (left) or added (right) paragraph, whole.
+    whole: bool,
+}
+
+/// Where the differences' ends are: both ends of those that are not one whole paragraph,
+/// and the documents whose paragraphs the others are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Ends {
+    pairs: Vec<[PackedEnd; 2]>,
+    docs: Option<(Arc<Document>, Arc<Document>)>,
 }
 
 /// A [`Difference`] in 32-bit numbers.
@@ -101,6 +123,45 @@ impl Packed {
     }
 }
 
+impl Ends {
+    /// The item for `d`, its ends kept here unless it is a whole paragraph of the documents.
+    fn item(&mut self, d: Difference) -> Item {
+        let whole_of = |doc: &Document, end: Option<(usize, Span)>| {
+            end.filter(|&(p, s)| doc.paragraphs.get(p).is_some_and(|para| para.span == s)).map(|(p, _)| p)
+        };
+        let whole = match (&self.docs, d.kind, d.left, d.right) {
+            (Some((l, _)), DiffKind::Omitted, left, None) => whole_of(l, left),
+            (Some((_, r)), DiffKind::Added, None, right) => whole_of(r, right),
+            _ => None,
+        };
+        let row = narrow(d.row);
+        match whole {
+            Some(p) => Item { row, at: narrow(p), kind: d.kind, whole: true },
+            None => {
+                self.pairs.push([PackedEnd::pack(d.left), PackedEnd::pack(d.right)]);
+                Item { row, at: narrow(self.pairs.len() - 1), kind: d.kind, whole: false }
+            }
+        }
+    }
+
+    fn unpack(&self, it: Item) -> Difference {
+        let (left, right) = match (&self.docs, it.whole) {
+            (Some((l, r)), true) => {
+                let p = it.at as usize;
+                match it.kind {
+                    DiffKind::Omitted => (Some((p, l.paragraphs[p].span)), None),
+                    _ => (None, Some((p, r.paragraphs[p].span))),
+                }
+            }
+            _ => {
+                let [a, b] = self.pairs[it.at as usize];
+                (a.unpack(), b.unpack())
+            }
+        };
+        Difference { kind: it.kind, left, right, row: it.row as usize }
+    }
+}
+
 impl DifferenceList {
     pub fn len(&self) -> usize {
         self.items.len()
@@ -112,17 +173,28 @@ impl DifferenceList {
 
     /// The `k`-th difference, if there is one.
     pub fn get(&self, k: usize) -> Option<Difference> {
-        self.items.get(k).map(|d| d.unpack())
+        self.items.get(k).map(|&it| self.ends.unpack(it))
     }
 
     /// The `k`-th difference (`k < len()`, as for indexing).
     pub fn at(&self, k: usize) -> Difference {
-        self.items[k].unpack()
+        self.ends.unpack(self.items[k])
     }
 
     /// Every difference, in reading order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = Difference> + ExactSizeIterator + '_ {
-        self.items.iter().map(|d| d.unpack())
+        self.items.iter().map(|&it| self.ends.unpack(it))
+    }
+
+    /// A list of the differences of `left` and `right`, given in reading order.
+    fn of(
+        left: &Arc<Document>,
+        right: &Arc<Document>,
+        differences: impl IntoIterator<Item = Difference>,
+    ) -> DifferenceList {
+        let mut ends = Ends { pairs: Vec::new(), docs: Some((Arc::clone(left), Arc::clone(right))) };
+        let items = differences.into_iter().map(|d| ends.item(d)).collect();
+        DifferenceList { items, ends }
     }
 }
 
@@ -372,7 +444,9 @@ impl Comparison {
             + count(&self.right_marks, RowStatus::Added)
             + moved.len();
         // Reserved at once: a million-line pair has millions of differences.
-        let mut out = Vec::with_capacity(total);
+        let mut list = DifferenceList::of(&self.left, right, []);
+        list.items.reserve(total);
+        list.ends.pairs.reserve(changes.len() + moved.len());
         let mut streams: [Box<dyn Iterator<Item = Difference> + '_>; 4] = [
             Box::new(changes.iter().map(|d| d.unpack())),
             Box::new(omitted()),
@@ -386,20 +460,21 @@ impl Comparison {
         // The least head each time; ties go to the earlier stream.
         while let Some(i) = (0..4).filter_map(|i| heads[i].map(|(k, _)| (k, i))).min().map(|(_, i)| i) {
             let Some((k, d)) = heads[i].take() else { break };
-            out.push(Packed::pack(d));
+            let item = list.ends.item(d);
+            list.items.push(item);
             heads[i] = streams[i].next().map(|d| (key(&d), d));
             unordered |= heads[i].is_some_and(|(next, _)| next < k);
         }
         drop(streams);
         if unordered {
             // Then the four one after another, sorted as one (stably), whatever the rows.
-            out.clear();
-            out.extend_from_slice(&changes);
-            out.extend(omitted().chain(added()).map(Packed::pack));
-            out.extend_from_slice(&moved);
-            out.sort_by_cached_key(|d| key(&d.unpack()));
+            let mut all = changes;
+            all.extend(omitted().chain(added()).map(Packed::pack));
+            all.extend_from_slice(&moved);
+            all.sort_by_cached_key(|d| key(&d.unpack()));
+            list = DifferenceList::of(&self.left, right, all.into_iter().map(Packed::unpack));
         }
-        DifferenceList { items: out }
+        list
     }
 
     /// How many differences there are of one kind (omitted, added, moved paragraphs...).
@@ -467,6 +542,8 @@ mod tests {
     #[test]
     fn a_packed_difference_is_the_difference() {
         let span = |a, b| Span::new(a, b);
+        let doc = Arc::new(Document::parse(Source::from_text("d", "First one.\n\nSecond one.")));
+        let first = doc.paragraphs[0].span;
         let all = [
             Difference {
                 kind: DiffKind::Changed,
@@ -474,7 +551,7 @@ mod tests {
                 right: Some((0, span(0, 2))),
                 row: 2,
             },
-            Difference { kind: DiffKind::Omitted, left: Some((0, span(0, 0))), right: None, row: 0 },
+            Difference { kind: DiffKind::Omitted, left: Some((0, first)), right: None, row: 0 },
             Difference { kind: DiffKind::Added, left: None, right: Some((7, span(5, 9))), row: 9 },
             Difference {
                 kind: DiffKind::Moved,
@@ -483,10 +560,13 @@ mod tests {
                 row: 1,
             },
         ];
-        let list = DifferenceList { items: all.iter().map(|&d| Packed::pack(d)).collect() };
+        let list = DifferenceList::of(&doc, &doc, all);
         assert_eq!(list.iter().collect::<Vec<_>>(), all);
         assert_eq!((list.len(), list.at(2), list.get(3), list.get(4)), (4, all[2], Some(all[3]), None));
-        assert!(std::mem::size_of::<Packed>() <= 32);
+        // Whole paragraphs, as omitted and added ones are, are 12 bytes; other differences
+        // keep their ends besides.
+        assert_eq!(std::mem::size_of::<Item>(), 12);
+        assert_eq!(list.ends.pairs.len(), 3, "the whole paragraph is read from the document");
     }
 
     /// The merge gives what one stable sort of all the differences by (row, place in the

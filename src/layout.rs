@@ -63,10 +63,12 @@ pub struct VisualLine {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Layout {
     pub width: usize,
-    /// The first visual line of each row (for a hidden row, where it would be).
-    pub row_starts: Vec<usize>,
-    /// Rows left out (showing only differences).
-    pub hidden: Vec<bool>,
+    /// The first visual line of each row (for a hidden row, where it would be), in 32 bits:
+    /// a million-row pair holds 4 MB, not 8. (More lines than 32 bits count would take far
+    /// more memory than any machine has for the paragraphs alone; they would saturate.)
+    row_starts: Vec<u32>,
+    /// Rows left out (showing only differences); empty when none is.
+    hidden: Vec<bool>,
     /// How many visual lines there are.
     total: usize,
 }
@@ -75,24 +77,38 @@ impl Layout {
     /// Lays the rows out at a text width; with `only_changes`, rows without differences
     /// (unchanged or furniture) are left out.
     pub fn new(comparison: &Comparison, width: usize, only_changes: bool) -> Layout {
-        let hidden: Vec<bool> =
-            comparison.rows.iter().map(|row| left_out(row.status, only_changes)).collect();
+        let hidden: Vec<bool> = if only_changes {
+            comparison.rows.iter().map(|row| left_out(row.status, only_changes)).collect()
+        } else {
+            Vec::new()
+        };
+        let is_hidden = |r: usize| hidden.get(r).copied().unwrap_or(false);
         // Rows wrap independently: their heights in parallel, then added up in order.
-        let heights: Vec<usize> = (0..comparison.rows.len())
+        let heights: Vec<u32> = (0..comparison.rows.len())
             .into_par_iter()
             .with_min_len(ROWS_PER_TASK)
-            .map(|r| if hidden[r] { 0 } else { row_lines(comparison, r, width).len() })
+            .map(|r| if is_hidden(r) { 0 } else { narrow(row_lines(comparison, r, width).len()) })
             .collect();
         // Each height becomes its row's start, in place (a million-row pair would hold a
         // second array as long).
         let mut row_starts = heights;
-        let mut total = 0;
+        let mut total = 0usize;
         for start in &mut row_starts {
             let height = *start;
-            *start = total;
-            total += height;
+            *start = narrow(total);
+            total += height as usize;
         }
         Layout { width, row_starts, hidden, total }
+    }
+
+    /// How many rows it lays out.
+    pub fn rows(&self) -> usize {
+        self.row_starts.len()
+    }
+
+    /// The first visual line of a row (for a hidden row, where it would be).
+    pub fn row_start(&self, row: usize) -> Option<usize> {
+        self.row_starts.get(row).map(|&s| s as usize)
     }
 
     /// How many visual lines there are.
@@ -117,7 +133,7 @@ impl Layout {
         from: usize,
     ) -> impl Iterator<Item = VisualLine> + 'a {
         let row = self.row_at(from);
-        let skip = row.map_or(0, |r| from - self.row_starts[r]);
+        let skip = row.map_or(0, |r| from - self.row_starts[r] as usize);
         row.into_iter()
             .flat_map(move |r| r..self.row_starts.len())
             .filter(move |&r| !self.is_hidden(r))
@@ -139,7 +155,7 @@ impl Layout {
         para: usize,
         offset: usize,
     ) -> Option<usize> {
-        let start = *self.row_starts.get(row)?;
+        let start = self.row_start(row)?;
         if self.is_hidden(row) {
             return None;
         }
@@ -159,8 +175,13 @@ impl Layout {
         }
         // The last row starting at or before the line; rows without lines start where the
         // next one does, so the last of them is the one with lines.
-        Some(self.row_starts.partition_point(|&s| s <= line) - 1)
+        Some(self.row_starts.partition_point(|&s| s as usize <= line) - 1)
     }
+}
+
+/// A line count in 32 bits, saturating (see [`Layout`]).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Rows one parallel task measures at least: enough that a task's cost outweighs handing it

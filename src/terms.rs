@@ -7,13 +7,11 @@ use crate::language::Language;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap as HashMap;
 
-/// One sentence as a set of term ids, for comparison: 40 bytes and its ids (a
-/// million-sentence document holds a million units).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    /// [`Unit::seq`], then [`Unit::terms`], then [`Unit::quoted`], in one allocation.
-    ids: Box<[u32]>,
-    /// The paragraph the sentence belongs to ([`Unit::para`]).
+/// One sentence as a set of term ids, for comparison: a view into its side's [`Units`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unit<'a> {
+    /// [`Unit::seq`], then [`Unit::terms`], then [`Unit::quoted`].
+    ids: &'a [u32],
     para: u32,
     /// Where the terms start in `ids`, and where the quoted terms start.
     terms_at: u32,
@@ -24,41 +22,148 @@ pub struct Unit {
     pub kind: Kind,
 }
 
-// The size the comment above gives, held (on 64-bit targets) so a new field is a choice.
-#[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Unit>() == 40);
-
-impl Unit {
-    /// A unit of its term ids in reading order (`seq`), sorted each once (`terms`), and its
-    /// quoted terms sorted each once (`quoted`); weighed later. Paragraphs are numbered in
-    /// 32 bits, as text offsets are where whole documents' words are held at once.
-    fn new(para: usize, kind: Kind, seq: &[u32], terms: &[u32], quoted: &[u32]) -> Unit {
-        let ids: Box<[u32]> = [seq, terms, quoted].concat().into_boxed_slice();
-        let terms_at = seq.len() as u32;
-        let quoted_at = (seq.len() + terms.len()) as u32;
-        Unit { ids, para: para as u32, terms_at, quoted_at, weight: 0.0, kind }
-    }
-
+impl<'a> Unit<'a> {
     /// The paragraph the sentence belongs to.
     pub fn para(&self) -> usize {
         self.para as usize
     }
 
     /// Term ids, sorted, each once.
-    pub fn terms(&self) -> &[u32] {
+    pub fn terms(&self) -> &'a [u32] {
         &self.ids[self.terms_at as usize..self.quoted_at as usize]
     }
 
     /// Term ids in reading order (for shared phrases).
-    pub fn seq(&self) -> &[u32] {
+    pub fn seq(&self) -> &'a [u32] {
         &self.ids[..self.terms_at as usize]
     }
 
     /// When most of the sentence is a quotation: the terms inside it, sorted, each once
     /// (empty otherwise). What such a sentence shares only outside its quotation is who
     /// said it, not what was said.
-    pub fn quoted(&self) -> &[u32] {
+    pub fn quoted(&self) -> &'a [u32] {
         &self.ids[self.quoted_at as usize..]
+    }
+}
+
+/// One side's sentences ([`Unit`]s): a head of 24 bytes each and one array of all their
+/// term ids, so a million-sentence side makes two allocations, not a million.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Units {
+    heads: Vec<Head>,
+    ids: Vec<u32>,
+}
+
+/// What a [`Unit`] holds besides its ids, and where they are.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Head {
+    /// The paragraph, numbered in 32 bits as text offsets are where whole documents' words
+    /// are held at once.
+    para: u32,
+    /// Where the unit's ids start in the side's array: the low 32 bits, then 8 more (a side
+    /// of 4 GiB can have more than 2^32 ids).
+    at_low: u32,
+    at_high: u8,
+    kind: Kind,
+    /// Where the terms start among the unit's ids, and where the quoted terms start.
+    terms_at: u32,
+    quoted_at: u32,
+    weight: f32,
+}
+
+// The size the comment above gives, held so a new field is a choice.
+const _: () = assert!(std::mem::size_of::<Head>() == 24);
+
+impl Head {
+    fn at(&self) -> usize {
+        (usize::from(self.at_high) << 32) | self.at_low as usize
+    }
+}
+
+impl Units {
+    pub fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty()
+    }
+
+    /// Unit `i` (`i < len()`, as for indexing).
+    pub fn get(&self, i: usize) -> Unit<'_> {
+        let h = self.heads[i];
+        let end = self.heads.get(i + 1).map_or(self.ids.len(), Head::at);
+        Unit {
+            ids: &self.ids[h.at()..end],
+            para: h.para,
+            terms_at: h.terms_at,
+            quoted_at: h.quoted_at,
+            weight: h.weight,
+            kind: h.kind,
+        }
+    }
+
+    pub fn last(&self) -> Option<Unit<'_>> {
+        self.len().checked_sub(1).map(|i| self.get(i))
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Unit<'_>> + ExactSizeIterator + Clone + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The first unit for which `pred` is false, the units being those it holds for first
+    /// (as [`slice::partition_point`]).
+    pub fn partition_point(&self, pred: impl Fn(&Unit) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(&self.get(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// Adds a unit of its term ids in reading order (`seq`), sorted each once (`terms`), and
+    /// its quoted terms sorted each once (`quoted`); weighed later.
+    fn push(&mut self, para: usize, kind: Kind, seq: &[u32], terms: &[u32], quoted: &[u32]) {
+        let at = self.ids.len();
+        self.ids.extend_from_slice(seq);
+        self.ids.extend_from_slice(terms);
+        self.ids.extend_from_slice(quoted);
+        self.heads.push(Head {
+            para: para as u32,
+            at_low: at as u32,
+            at_high: (at >> 32) as u8,
+            kind,
+            terms_at: seq.len() as u32,
+            quoted_at: (seq.len() + terms.len()) as u32,
+            weight: 0.0,
+        });
+    }
+
+    /// Renumbers every term id `t` as `to[t]`, each unit's sorted lists sorted again.
+    fn renumber(&mut self, to: &[u32]) {
+        for t in self.ids.iter_mut() {
+            *t = to[*t as usize];
+        }
+        for (i, h) in self.heads.iter().enumerate() {
+            let end = self.heads.get(i + 1).map_or(self.ids.len(), Head::at);
+            let ids = &mut self.ids[h.at()..end];
+            let (terms_at, quoted_at) = (h.terms_at as usize, h.quoted_at as usize);
+            ids[terms_at..quoted_at].sort_unstable();
+            ids[quoted_at..].sort_unstable();
+        }
+    }
+
+    /// Weighs each unit: the sum of its terms' weights.
+    fn weigh(&mut self, weights: &[f32]) {
+        for i in 0..self.len() {
+            let w = self.get(i).terms().iter().map(|&t| weights[t as usize]).sum();
+            self.heads[i].weight = w;
+        }
     }
 }
 
@@ -75,8 +180,8 @@ pub struct TermModel {
     stop: Vec<bool>,
     /// Terms written capitalised inside sentences more often than not: names.
     name: Vec<bool>,
-    pub left: Vec<Unit>,
-    pub right: Vec<Unit>,
+    pub left: Units,
+    pub right: Units,
 }
 
 /// Words of each sentence the shared-phrase search reads (far more than any real sentence).
@@ -397,7 +502,7 @@ impl Builder {
 
     /// Takes in another document's vocabulary, numbering its new terms on from this one's
     /// in the order that document first wrote them, and renumbers that document's units.
-    fn absorb(&mut self, other: Builder, units: &mut [Unit]) {
+    fn absorb(&mut self, other: Builder, units: &mut Units) {
         let Builder { ids: _, stems, number, stop, capitalized, seen, lower } = other;
         let mut to: Vec<u32> = Vec::with_capacity(stems.len());
         for (t, stem) in stems.into_iter().enumerate() {
@@ -409,18 +514,10 @@ impl Builder {
             self.lower[g] += lower[t];
             to.push(id);
         }
-        for u in units {
-            for t in u.ids.iter_mut() {
-                *t = to[*t as usize];
-            }
-            // Renumbered, each term still once: sorted again by the new numbers.
-            let (terms_at, quoted_at) = (u.terms_at as usize, u.quoted_at as usize);
-            u.ids[terms_at..quoted_at].sort_unstable();
-            u.ids[quoted_at..].sort_unstable();
-        }
+        units.renumber(&to);
     }
 
-    fn units(&mut self, doc: &Document, reading: &Reading) -> Vec<Unit> {
+    fn units(&mut self, doc: &Document, reading: &Reading) -> Units {
         let mut cache: HashMap<String, u32> = HashMap::default();
         let quotes = &doc.quotes;
         // The words come in reading order: the first quotation not closed before a word is
@@ -434,7 +531,10 @@ impl Builder {
         };
         // One unit per sentence at most: reserved at once, so a million-sentence document's
         // units are not copied from one doubled buffer to the next.
-        let mut out = Vec::with_capacity(doc.paragraphs.iter().map(|p| p.sentences.len()).sum());
+        let mut out = Units::default();
+        out.heads.reserve(doc.paragraphs.iter().map(|p| p.sentences.len()).sum());
+        // Each word's id in reading order and, about as many, its sentence's distinct terms.
+        out.ids.reserve(2 * doc.word_count);
         let mut scratch = Scratch::default();
         let mut in_quote: Vec<bool> = Vec::new();
         let (mut seq, mut terms, mut quoted): (Vec<u32>, Vec<u32>, Vec<u32>) = Default::default();
@@ -460,7 +560,7 @@ impl Builder {
                     quoted.dedup();
                 }
                 if !terms.is_empty() {
-                    out.push(Unit::new(p, para.kind, &seq, &terms, &quoted));
+                    out.push(p, para.kind, &seq, &terms, &quoted);
                 }
             }
         }
@@ -487,7 +587,7 @@ impl TermModel {
         b.absorb(rb, &mut r);
         let stop = std::mem::take(&mut b.stop);
         let mut df = vec![0u32; b.stems.len()];
-        for u in l.iter().chain(&r) {
+        for u in l.iter().chain(r.iter()) {
             for &t in u.terms() {
                 df[t as usize] += 1;
             }
@@ -519,9 +619,8 @@ impl TermModel {
                 idf * boost
             })
             .collect();
-        for u in l.iter_mut().chain(r.iter_mut()) {
-            u.weight = u.terms().iter().map(|&t| weights[t as usize]).sum();
-        }
+        l.weigh(&weights);
+        r.weigh(&weights);
         let prefix = b
             .stems
             .iter()
@@ -537,16 +636,21 @@ impl TermModel {
         TermModel { stems: b.stems, weights, df, prefix, stop, name, left: l, right: r }
     }
 
-    /// A unit made of several (a bulleted list read as a whole).
-    pub fn merged(&self, units: &[Unit]) -> Option<Unit> {
-        let first = units.first()?;
-        let mut terms: Vec<u32> = units.iter().flat_map(|u| u.terms().iter().copied()).collect();
+    /// A unit made of several (a bulleted list read as a whole): units `range` of `units`,
+    /// as the one unit of a side of its own.
+    pub fn merged(&self, units: &Units, range: std::ops::Range<usize>) -> Option<Units> {
+        if range.is_empty() {
+            return None;
+        }
+        let first = units.get(range.start);
+        let mut terms: Vec<u32> = range.clone().flat_map(|k| units.get(k).terms().iter().copied()).collect();
         terms.sort_unstable();
         terms.dedup();
-        let seq: Vec<u32> = units.iter().flat_map(|u| u.seq().iter().copied()).collect();
-        let mut unit = Unit::new(first.para(), first.kind, &seq, &terms, &[]);
-        unit.weight = terms.iter().map(|&t| self.weights[t as usize]).sum();
-        Some(unit)
+        let seq: Vec<u32> = range.flat_map(|k| units.get(k).seq().iter().copied()).collect();
+        let mut list = Units::default();
+        list.push(first.para(), first.kind, &seq, &terms, &[]);
+        list.weigh(&self.weights);
+        Some(list)
     }
 
     /// The weight of `a`'s terms among `remaining` that `b` also has.
@@ -759,13 +863,13 @@ mod tests {
             ["zeta", "alpha", "mu", "xi", "omega", "then", "pi"].iter().map(|w| id(w)).collect();
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{:?}", m.stems);
         assert_eq!(
-            m.right[0].seq(),
+            m.right.get(0).seq(),
             [id("omega"), id("mu"), id("zeta"), id("then"), id("omega"), id("alpha"), id("pi")]
         );
-        let mut terms = m.right[0].seq().to_vec();
+        let mut terms = m.right.get(0).seq().to_vec();
         terms.sort_unstable();
         terms.dedup();
-        assert_eq!(m.right[0].terms(), terms);
+        assert_eq!(m.right.get(0).terms(), terms);
         // "alpha" is in both left sentences and the right one; "omega" in one unit only.
         assert_eq!((m.df[id("alpha") as usize], m.df[id("omega") as usize]), (3, 1));
     }
@@ -781,8 +885,8 @@ mod tests {
             "The White House expressed optimism about the rebel deal.",
         ));
         let m = TermModel::build(&l, &r);
-        let close = m.similarity(&m.left[0], &m.right[0]);
-        let far = m.similarity(&m.left[1], &m.right[0]);
+        let close = m.similarity(&m.left.get(0), &m.right.get(0));
+        let far = m.similarity(&m.left.get(1), &m.right.get(0));
         assert!(close > 0.5 && far < 0.1, "close {close}, far {far}");
     }
 }

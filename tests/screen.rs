@@ -29,8 +29,8 @@ fn bundled_pair_at_120_by_40_shows_both_titles_and_first_paragraphs() {
 fn rows_stay_level_with_filler_on_the_shorter_side() {
     let a = app(120, 40);
     for (i, row) in a.comparison.rows.iter().enumerate() {
-        let start = a.layout.row_starts[i];
-        let end = a.layout.row_starts.get(i + 1).copied().unwrap_or(a.layout.len());
+        let start = a.layout.row_start(i).unwrap();
+        let end = a.layout.row_start(i + 1).unwrap_or(a.layout.len());
         let lines: Vec<_> = a.layout.lines_from(&a.comparison, start).take(end - start).collect();
         assert!(lines.iter().all(|l| l.row == i));
         // The row is as tall as its taller side (plus the blank separator line).

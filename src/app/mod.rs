@@ -217,9 +217,8 @@ impl App {
     /// offset ([`Keep::Offset`], the same text parsed again or analysed).
     fn relayout_keeping_top(&mut self, top: Option<(usize, usize)>, layout: Option<Layout>, keep: Keep) {
         let width = self.geometry.text_width() as usize;
-        let fits = |l: &Layout| {
-            l.width == width && l.row_starts.len() == self.comparison.rows.len() && !self.only_changes
-        };
+        let fits =
+            |l: &Layout| l.width == width && l.rows() == self.comparison.rows.len() && !self.only_changes;
         self.layout = match layout {
             Some(l) if fits(&l) => l,
             _ => Layout::new(&self.comparison, width, self.only_changes),
@@ -264,7 +263,7 @@ impl App {
     fn relayout(&mut self) {
         let (top, top_right) = (self.layout.row_at(self.scroll), self.layout.row_at(self.scroll_right));
         self.layout = Layout::new(&self.comparison, self.geometry.text_width() as usize, self.only_changes);
-        let start = |r: Option<usize>| r.and_then(|r| self.layout.row_starts.get(r).copied()).unwrap_or(0);
+        let start = |r: Option<usize>| r.and_then(|r| self.layout.row_start(r)).unwrap_or(0);
         self.scroll = start(top);
         self.scroll_right = start(top_right);
         self.offset = 0;

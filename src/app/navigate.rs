@@ -51,7 +51,7 @@ impl App {
     /// Scrolls so `row` stands a few lines below the top, and marks it.
     pub fn go_to_row(&mut self, row: usize) {
         self.reveal(row);
-        let start = self.layout.row_starts.get(row).copied().unwrap_or(0);
+        let start = self.layout.row_start(row).unwrap_or(0);
         self.show_line(start, row);
     }
 
@@ -61,7 +61,7 @@ impl App {
         let line = self
             .layout
             .line_of(&self.comparison, row, left, para, offset)
-            .unwrap_or(self.layout.row_starts[row]);
+            .unwrap_or(self.layout.row_start(row).unwrap_or(0));
         self.show_line(line, row);
     }
 
