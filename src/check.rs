@@ -73,7 +73,7 @@ pub fn history(docs: &[Document], options: TextOptions) -> Result<(), String> {
     }
     for (para, blamed) in latest.paragraphs.iter().zip(&hist.blame.paragraphs) {
         let spans: Vec<Span> = blamed.iter().map(|b| b.span).collect();
-        if spans[..] != para.sentences[..] {
+        if spans[..] != para.sentences()[..] {
             return Err("blame's sentences are not the paragraph's".into());
         }
         for b in blamed {
@@ -296,7 +296,7 @@ pub fn document(d: &Document) -> Result<(), String> {
             return Err(format!("paragraph {p} {:?} overlaps, disorders or is empty", para.span));
         }
         last_end = para.span.end;
-        for s in &para.sentences {
+        for s in para.sentences() {
             within(d, para.span, *s).map_err(|e| format!("paragraph {p} sentence: {e}"))?;
         }
     }

@@ -141,10 +141,10 @@ const SAYING: &[&str] = &[
 /// the sentence names, else — for "he said" — the last person named before it.
 fn speaker(doc: &Document, q: &Quote, mentions: &[people::Mention], people: &People) -> Option<String> {
     let para = &doc.paragraphs[q.para];
-    let from = para.sentences.iter().find(|s| s.end > q.span.start).map_or(para.span.start, |s| s.start);
+    let from = para.sentences().iter().find(|s| s.end > q.span.start).map_or(para.span.start, |s| s.start);
     let end_para = doc.paragraphs.partition_point(|p| p.span.end < q.span.end).min(doc.paragraphs.len() - 1);
     let to = doc.paragraphs[end_para]
-        .sentences
+        .sentences()
         .iter()
         .find(|s| s.end >= q.span.end)
         .map_or(doc.paragraphs[end_para].span.end, |s| s.end);
@@ -287,7 +287,7 @@ fn quote_findings(left: &Document, right: &Document, links: &[Link], people: &Pe
         for (i, q) in qs.iter().enumerate().filter(|(i, _)| !used[*i]) {
             let found = partners(side_left, q.para)
                 .into_iter()
-                .flat_map(|p| other.paragraphs[p].sentences.iter().copied())
+                .flat_map(|p| other.paragraphs[p].sentences().iter().copied())
                 .map(|s| (paraphrase_score(&words[i], other, s, other_quotes), s))
                 .filter(|(score, _)| *score > 0.0)
                 .max_by(|x, y| x.0.total_cmp(&y.0));

@@ -95,7 +95,7 @@ fn wording(text: &str) -> String {
 fn sentence_index(doc: &Document) -> FxHashMap<String, (usize, Span)> {
     let mut out = FxHashMap::default();
     for (p, para) in doc.paragraphs.iter().enumerate() {
-        for &s in &para.sentences {
+        for &s in para.sentences() {
             out.entry(wording(doc.slice(s))).or_insert((p, s));
         }
     }
@@ -146,7 +146,7 @@ pub fn blame(steps: &[&Comparison]) -> Blame {
         .iter()
         .enumerate()
         .map(|(p, para)| {
-            para.sentences
+            para.sentences()
                 .iter()
                 .map(|&span| {
                     let text = wording(last.slice(span));
@@ -156,7 +156,7 @@ pub fn blame(steps: &[&Comparison]) -> Blame {
                         // The same wording, first in the paragraphs linked to this one.
                         let linked = linked_left(step, para_at).find_map(|q| {
                             step.left.paragraphs[q]
-                                .sentences
+                                .sentences()
                                 .iter()
                                 .find(|&&s| wording(step.left.slice(s)) == text)
                                 .map(|_| q)
@@ -182,7 +182,7 @@ pub fn blame(steps: &[&Comparison]) -> Blame {
 fn earlier_wording(step: &Comparison, right_para: usize, text: &str) -> Option<Span> {
     let words = word_set(text);
     linked_left(step, right_para)
-        .flat_map(|q| step.left.paragraphs[q].sentences.iter().copied())
+        .flat_map(|q| step.left.paragraphs[q].sentences().iter().copied())
         .map(|s| (shared_share(&words, &word_set(step.left.slice(s))), s))
         .filter(|&(share, _)| share >= BEFORE_MIN_SHARE)
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.start.cmp(&a.1.start)))

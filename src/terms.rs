@@ -532,7 +532,7 @@ impl Builder {
         // One unit per sentence at most: reserved at once, so a million-sentence document's
         // units are not copied from one doubled buffer to the next.
         let mut out = Units::default();
-        out.heads.reserve(doc.paragraphs.iter().map(|p| p.sentences.len()).sum());
+        out.heads.reserve(doc.paragraphs.iter().map(|p| p.sentences().len()).sum());
         // Each word's id in reading order and, about as many, its sentence's distinct terms.
         out.ids.reserve(2 * doc.word_count);
         let mut scratch = Scratch::default();
@@ -542,7 +542,7 @@ impl Builder {
             if para.kind == Kind::Furniture {
                 continue;
             }
-            for &span in &para.sentences {
+            for &span in para.sentences() {
                 seq.clear();
                 in_quote.clear();
                 scan_words(&doc.text, span, &mut scratch, |w| {

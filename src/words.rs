@@ -181,7 +181,7 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
     let p = &doc.paragraphs[para];
     let text = &doc.text;
     let mut out = Vec::new();
-    let mut sentence_starts = p.sentences.iter().map(|s| s.start).peekable();
+    let mut sentence_starts = p.sentences().iter().map(|s| s.start).peekable();
     let mut at_sentence_start = false;
     let s = &text[p.span.start..p.span.end];
     let mut chars = std::mem::take(&mut keys.chars);
@@ -599,11 +599,7 @@ pub enum Piece {
 pub fn diff_texts(a: &str, b: &str) -> Vec<Piece> {
     let one_para = |t: &str| {
         let span = Span::new(0, t.len());
-        let para = crate::document::Paragraph {
-            span,
-            kind: Kind::Body,
-            sentences: crate::document::sentences(t, span),
-        };
+        let para = crate::document::Paragraph::new(span, Kind::Body, crate::document::sentences(t, span));
         Document {
             name: String::new(),
             text: t.to_string(),

@@ -23,7 +23,7 @@ fn a_german_article_and_its_plain_language_rewrite() {
     assert_eq!((lang(&c.left), lang(c.right.as_ref().unwrap())), (Some("de"), Some("de")));
     assert_eq!(c.left.paragraphs.len(), 11, "one paragraph a line: 'am 1. September' ends no sentence");
     assert_eq!(
-        c.left.paragraphs[3].sentences.len(),
+        c.left.paragraphs[3].sentences().len(),
         1,
         "'bis zum 1. September' is an ordinal, not a full stop"
     );

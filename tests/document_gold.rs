@@ -31,7 +31,7 @@ fn bundled_paragraphs_are_the_non_blank_lines() {
         assert_eq!(paras, lines);
         for p in &doc.paragraphs {
             assert_eq!(&doc.text[p.span.start..p.span.end], doc.slice(p.span));
-            assert!(!p.sentences.is_empty());
+            assert!(!p.sentences().is_empty());
         }
     }
     let right = c.right.as_ref().unwrap();
@@ -43,7 +43,7 @@ fn bundled_paragraphs_are_the_non_blank_lines() {
 fn sentences_of_the_bundled_source() {
     let c = bundled_pair();
     let last = c.left.paragraphs.last().unwrap();
-    let s: Vec<&str> = last.sentences.iter().map(|&sp| c.left.slice(sp)).collect();
+    let s: Vec<&str> = last.sentences().iter().map(|&sp| c.left.slice(sp)).collect();
     assert_eq!(
         s,
         [
@@ -53,7 +53,7 @@ fn sentences_of_the_bundled_source() {
     );
     let putin = find_para(&c.left, "Putin has repeatedly said");
     assert_eq!(
-        c.left.paragraphs[putin].sentences.len(),
+        c.left.paragraphs[putin].sentences().len(),
         1,
         "the closing quote after the full stop ends the sentence"
     );

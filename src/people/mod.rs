@@ -416,7 +416,7 @@ fn tokenize(doc: &Document) -> Vec<Token> {
 /// The tokens of one paragraph (its text `s`, its characters `chars`), appended to `out`.
 fn tokenize_paragraph(chars: &impl CharIndex, s: &str, para: &Paragraph, out: &mut Vec<Token>) {
     let from = out.len();
-    let mut sentences = para.sentences.iter().map(|s| s.start).peekable();
+    let mut sentences = para.sentences().iter().map(|s| s.start).peekable();
     let n = chars.count();
     let byte = |i: usize| para.span.start + chars.offset(i);
     let mut i = 0;
