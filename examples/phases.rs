@@ -31,6 +31,9 @@ use redline::input::Source;
 use std::time::Instant;
 
 fn main() {
+    // As the reader runs: no transparent huge pages (see main.rs), or zeroing them dominates.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     let mut args = std::env::args().skip(1);
     let (a, b) = (args.next().expect("LEFT"), args.next().expect("RIGHT"));
     let t = Instant::now();

@@ -553,27 +553,18 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
         partners_right.entry(k.right).or_default().push(k.left);
     }
     let covered = |units: &Units, other: &Units, partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
-        // The units of one paragraph of `other` (units come in paragraph order; each unit's
-        // terms are sorted), looked up instead of a term set built for every paragraph.
-        let units_of = |p: usize| {
-            let from = other.partition_point(|u| u.para() < p);
-            let to = other.partition_point(|u| u.para() <= p);
-            from..to
-        };
         let mut total = 0.0;
         let mut hit = 0.0;
-        // The partners' units of the unit at hand, found once for all its terms.
-        let mut partner_units: Vec<std::ops::Range<usize>> = Vec::new();
+        // The terms of the partners' units (each unit's sorted), found once for all the terms
+        // of the unit at hand, instead of a term set built for every paragraph.
+        let mut partner_terms: Vec<&[u32]> = Vec::new();
         for u in units.iter() {
             total += u.weight;
             let Some(ps) = partners.get(&u.para()) else { continue };
-            partner_units.clear();
-            partner_units.extend(ps.iter().map(|&p| units_of(p)));
+            partner_terms.clear();
+            partner_terms.extend(ps.iter().flat_map(|&p| other.of_para(p)).map(|o| other.get(o).terms()));
             for &t in u.terms() {
-                if partner_units
-                    .iter()
-                    .any(|us| us.clone().any(|o| other.get(o).terms().binary_search(&t).is_ok()))
-                {
+                if partner_terms.iter().any(|ts| ts.binary_search(&t).is_ok()) {
                     hit += model.weights[t as usize];
                 }
             }

@@ -111,19 +111,11 @@ impl Units {
         (0..self.len()).map(|i| self.get(i))
     }
 
-    /// The first unit for which `pred` is false, the units being those it holds for first
-    /// (as [`slice::partition_point`]).
-    pub fn partition_point(&self, pred: impl Fn(&Unit) -> bool) -> usize {
-        let (mut lo, mut hi) = (0, self.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if pred(&self.get(mid)) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
+    /// The units of paragraph `p` (units come in paragraph order).
+    pub fn of_para(&self, p: usize) -> std::ops::Range<usize> {
+        let from = self.heads.partition_point(|h| (h.para as usize) < p);
+        let to = from + self.heads[from..].partition_point(|h| h.para as usize <= p);
+        from..to
     }
 
     /// Adds a unit of its term ids in reading order (`seq`), sorted each once (`terms`), and
