@@ -154,12 +154,12 @@ fn render_pane(app: &App, left: bool, area: Rect, buf: &mut Buffer, theme: &Them
 pub(crate) fn pane_line<'a>(
     c: &'a Comparison,
     left: bool,
-    Segment { para, span }: Segment,
+    seg: Segment,
     show_people: bool,
     extra: &[(Span, Style)],
     theme: &Theme,
 ) -> Line<'a> {
-    let (doc, pieces) = pane_pieces(c, left, Segment { para, span }, show_people, extra, theme);
+    let (doc, pieces) = pane_pieces(c, left, seg, show_people, extra, theme);
     let mut spans = Vec::new();
     for (piece, style) in pieces {
         spans.extend(styled_text(doc, piece, style, theme));
