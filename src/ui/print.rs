@@ -1,6 +1,7 @@
 //! `--text`: the side-by-side comparison printed to a stream instead of a screen. Each line
 //! is drawn with the reader's own line styling into a one-row buffer, then written out as
-//! plain text or with ANSI colours, so what is printed matches what the reader shows.
+//! plain text or with ANSI colours, so what is printed matches what the reader shows. A line
+//! of printable ASCII is written straight to bytes, as the buffer would have them.
 
 use super::theme::{Background, Theme};
 use super::wrap::wrap;
@@ -325,7 +326,8 @@ impl<'o> Cells<'o> {
         Cells { out, color, start, current: Style::reset() }
     }
 
-    /// Cells drawn with `style`, one per byte of `text` (the caller's to ensure).
+    /// Cells drawn with `style`: one a byte of ASCII text, or one character one cell wide
+    /// (a marker, the bar); the caller's to ensure.
     fn put(&mut self, text: &str, style: Style) {
         if text.is_empty() {
             return;
