@@ -5,7 +5,7 @@
 use crate::align::{self, Alignment};
 use crate::document::{Document, Span};
 use crate::findings::{self, Finding};
-use crate::input::Source;
+use crate::input::{narrow, Source};
 pub use crate::links::{Link, Paras, Row, RowIndex, RowStatus};
 use crate::people::People;
 pub use crate::progress::{Progress, Stage};
@@ -83,11 +83,6 @@ struct PackedEnd {
 
 /// The paragraph of an end that does not exist.
 const NO_PARAGRAPH: u32 = u32::MAX;
-
-/// A paragraph index or byte offset in 32 bits (every input is under 4 GiB).
-fn narrow(x: usize) -> u32 {
-    u32::try_from(x).unwrap_or(u32::MAX)
-}
 
 impl PackedEnd {
     fn pack(end: Option<(usize, Span)>) -> PackedEnd {

@@ -81,6 +81,12 @@ pub fn read_source(path: &str) -> Result<Source, InputError> {
 /// where it holds one for every word (4 GiB, far beyond any memory the analysis would fit in).
 pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
+/// An offset, paragraph index or count held in 32 bits, saturating: every input is at most
+/// [`MAX_TEXT_BYTES`], so none of them is larger unless memory far beyond any machine's is.
+pub fn narrow(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
 /// Decodes the bytes of a text or a web page; a web page is replaced by its article's text.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
     let source = decode(name, bytes)?;

@@ -4,6 +4,7 @@
 
 use crate::comparison::{Comparison, Paras, RowStatus};
 use crate::document::{Document, Span};
+use crate::input::narrow;
 use crate::text;
 use rayon::prelude::*;
 use textwrap::core::Fragment;
@@ -177,11 +178,6 @@ impl Layout {
         // next one does, so the last of them is the one with lines.
         Some(self.row_starts.partition_point(|&s| s as usize <= line) - 1)
     }
-}
-
-/// A line count in 32 bits, saturating (see [`Layout`]).
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Rows one parallel task measures at least: enough that a task's cost outweighs handing it

@@ -1,6 +1,7 @@
 //! What an alignment is made of: links between paragraphs and the rows of the side-by-side
 //! view they give. Plain values, below everything that computes or shows them.
 
+use crate::input::narrow;
 use serde::Serialize;
 
 /// Two paragraphs, one a side, that share content.
@@ -75,7 +76,6 @@ impl Paras {
 
     /// The paragraphs `start..end` (none when `end <= start`).
     pub fn run(start: usize, end: usize) -> Paras {
-        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         Paras { start: narrow(start), len: narrow(end.saturating_sub(start)) }
     }
 
@@ -160,7 +160,7 @@ impl RowIndex {
         let mut out = vec![0; n];
         for (r, row) in rows.iter().enumerate() {
             for p in side(row) {
-                out[p] = r as u32;
+                out[p] = narrow(r);
             }
         }
         RowIndex::Table(out)

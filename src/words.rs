@@ -8,6 +8,7 @@
 
 use crate::document::{Document, Kind, Span};
 use crate::groups::Groups;
+use crate::input::narrow;
 use crate::links::Link;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -62,7 +63,6 @@ impl ParaMarks {
     fn from_sorted(paras: usize, marked: impl IntoIterator<Item = (usize, Vec<Marked>)>) -> ParaMarks {
         let mut starts = Vec::with_capacity(paras + 1);
         let mut marks = Vec::new();
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         for (p, m) in marked {
             debug_assert!(starts.len() <= p + 1, "paragraph {p} out of order");
             starts.resize(p + 1, narrow(marks.len()));
