@@ -89,12 +89,16 @@ impl Units {
         self.heads.is_empty()
     }
 
+    /// Where unit `i`'s ids are: from its own start to the next unit's.
+    fn ids_of(&self, i: usize) -> std::ops::Range<usize> {
+        self.heads[i].at()..self.heads.get(i + 1).map_or(self.ids.len(), Head::at)
+    }
+
     /// Unit `i` (`i < len()`, as for indexing).
     pub fn get(&self, i: usize) -> Unit<'_> {
         let h = self.heads[i];
-        let end = self.heads.get(i + 1).map_or(self.ids.len(), Head::at);
         Unit {
-            ids: &self.ids[h.at()..end],
+            ids: &self.ids[self.ids_of(i)],
             para: h.para,
             terms_at: h.terms_at,
             quoted_at: h.quoted_at,
@@ -141,10 +145,10 @@ impl Units {
         for t in self.ids.iter_mut() {
             *t = to[*t as usize];
         }
-        for (i, h) in self.heads.iter().enumerate() {
-            let end = self.heads.get(i + 1).map_or(self.ids.len(), Head::at);
-            let ids = &mut self.ids[h.at()..end];
-            let (terms_at, quoted_at) = (h.terms_at as usize, h.quoted_at as usize);
+        for i in 0..self.len() {
+            let (terms_at, quoted_at) = (self.heads[i].terms_at as usize, self.heads[i].quoted_at as usize);
+            let range = self.ids_of(i);
+            let ids = &mut self.ids[range];
             ids[terms_at..quoted_at].sort_unstable();
             ids[quoted_at..].sort_unstable();
         }
