@@ -97,8 +97,7 @@ fn main() {
         std::thread::spawn(move || {
             let mut last = String::new();
             while !done.load(Relaxed) {
-                use redline::comparison::Stage;
-                let finished: Vec<&str> = [Stage::Alignment, Stage::People, Stage::Words, Stage::Findings]
+                let finished: Vec<&str> = redline::comparison::Stage::ALL
                     .iter()
                     .filter(|s| progress.is_finished(**s))
                     .map(|s| &s.label()[..4])

@@ -482,6 +482,15 @@ impl Comparison {
         }
     }
 
+    /// One side's document and its paragraphs' own statuses (the left's where there is no
+    /// right document).
+    pub fn side(&self, left: bool) -> (&Document, &[RowStatus]) {
+        match (left, &self.right) {
+            (false, Some(r)) => (r, &self.right_marks),
+            _ => (&self.left, &self.left_marks),
+        }
+    }
+
     /// For a row, the other end of a moved link that starts in it: (row, left side?, para).
     pub fn moved_partner(&self, row: usize) -> Option<(usize, bool, usize)> {
         let r = self.rows.get(row)?;

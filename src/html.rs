@@ -343,10 +343,7 @@ struct Cover {
 
 impl<'a> Side<'a> {
     fn new(c: &'a Comparison, left: bool, prefix: &str) -> Side<'a> {
-        let (doc, status) = match (left, &c.right) {
-            (false, Some(r)) => (r, &c.right_marks),
-            _ => (&c.left, &c.left_marks),
-        };
+        let (doc, status) = c.side(left);
         let mut findings = vec![Vec::new(); doc.paragraphs.len()];
         for (i, f) in c.findings.iter().enumerate() {
             let Some(s) = (if left { f.left } else { f.right }) else { continue };

@@ -28,7 +28,8 @@ pub enum Stage {
 }
 
 impl Stage {
-    const ALL: [Stage; 4] = [Stage::Alignment, Stage::People, Stage::Words, Stage::Findings];
+    /// Every stage.
+    pub const ALL: [Stage; 4] = [Stage::Alignment, Stage::People, Stage::Words, Stage::Findings];
 
     /// The share of a typical analysis's time each stage takes (the candidate search, which
     /// reports sentence by sentence, takes the other 40%).

@@ -177,10 +177,8 @@ pub(crate) fn pane_pieces<'a>(
     extra: &[(Span, Style)],
     theme: &Theme,
 ) -> (&'a Document, Vec<(Span, Style)>) {
-    let (doc, marks, word_marks) = match (left, &c.right) {
-        (false, Some(right)) => (right, &c.right_marks, &c.words.right),
-        _ => (&c.left, &c.left_marks, &c.words.left),
-    };
+    let (doc, marks) = c.side(left);
+    let word_marks = if left || c.right.is_none() { &c.words.left } else { &c.words.right };
     let mut layers: Vec<(Span, Style)> = word_marks
         .get(para)
         .into_iter()

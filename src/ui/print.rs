@@ -6,7 +6,7 @@
 use super::theme::{Background, Theme};
 use super::wrap::wrap;
 use super::{pane_line, pane_pieces};
-use crate::comparison::{Comparison, RowStatus};
+use crate::comparison::Comparison;
 use crate::describe::{describe_finding, describe_track, step_counts, summary_line, version_label};
 use crate::history::History;
 use crate::layout::{self, Segment, VisualLine};
@@ -225,7 +225,7 @@ pub fn write_history_text<W: Write>(h: &History, opts: TextOptions, out: &mut W)
 /// One side of a visual line: the row marker on a paragraph's first line, then its text.
 fn draw_side(c: &Comparison, left: bool, vl: &VisualLine, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(seg @ Segment { para, span }) = (if left { vl.left } else { vl.right }) else { return };
-    let (doc, marks) = side_of(c, left);
+    let (doc, marks) = c.side(left);
     if span.start == doc.paragraphs[para].span.start {
         let (mark, style) = theme.marker(marks[para]);
         buf.set_string(area.x, area.y, mark.to_string(), style);
@@ -249,7 +249,7 @@ fn push_ascii_line(
 ) -> bool {
     let simple = |left: bool| {
         let Some(Segment { para, span }) = (if left { vl.left } else { vl.right }) else { return true };
-        let (doc, marks) = side_of(c, left);
+        let (doc, marks) = c.side(left);
         text::char_width(marks[para].marker()) == 1
             && doc.slice(span).bytes().all(|b| (b' '..=b'~').contains(&b))
     };
@@ -262,7 +262,7 @@ fn push_ascii_line(
         match if left { vl.left } else { vl.right } {
             None => cells.blank(tw + 2),
             Some(seg @ Segment { para, span }) => {
-                let (doc, marks) = side_of(c, left);
+                let (doc, marks) = c.side(left);
                 if span.start == doc.paragraphs[para].span.start {
                     let (mark, style) = theme.marker(marks[para]);
                     cells.put(mark.encode_utf8(&mut [0; 4]), style);
@@ -300,14 +300,6 @@ fn push_ascii_line(
     cells.blank(usize::from(width).saturating_sub(2 * tw + 7));
     cells.finish();
     true
-}
-
-/// A side's document and its paragraphs' marks.
-fn side_of(c: &Comparison, left: bool) -> (&crate::document::Document, &[RowStatus]) {
-    match (left, &c.right) {
-        (false, Some(r)) => (r, &c.right_marks),
-        _ => (&c.left, &c.left_marks),
-    }
 }
 
 /// One output line written cell by cell as [`push_row`] writes a buffer's: the style a cell
