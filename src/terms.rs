@@ -283,7 +283,14 @@ fn scan_ascii_words(s: &str, base: usize, folded: &mut String, mut each: impl Fn
             }
         }
         let raw = &s[start..j];
-        fold_ascii_into(raw, pointed, folded);
+        let lower = !raw.bytes().any(|c| c.is_ascii_uppercase());
+        // A word in lower case, without separators or a possessive, is its own fold (most
+        // words are): handed over as written, not copied.
+        let plain = lower && !pointed && !raw.ends_with("'s");
+        if !plain {
+            fold_ascii_into(raw, pointed, folded);
+        }
+        let folded: &str = if plain { raw } else { folded };
         if !folded.is_empty() {
             each(WordRef {
                 span: Span::new(base + start, base + j),
@@ -291,7 +298,7 @@ fn scan_ascii_words(s: &str, base: usize, folded: &mut String, mut each: impl Fn
                 number: b[start].is_ascii_digit(),
                 capitalized: !first && b[start].is_ascii_uppercase(),
                 first,
-                lower: !raw.bytes().any(|c| c.is_ascii_uppercase()),
+                lower,
             });
         }
         first = false;

@@ -6,7 +6,8 @@
 //! variants and the case of a sentence's first word are not differences. Short equal islands
 //! between two changes fold into one change, so a phrase is replaced by a phrase.
 
-use crate::document::{Document, Kind, Span};
+use crate::document::{Document, Kind, Paragraph, Span};
+use crate::text::{AsciiChars, CharIndex, DecodedChars};
 use crate::groups::Groups;
 use crate::input::narrow;
 use crate::links::Link;
@@ -138,6 +139,8 @@ struct Keys {
     /// Whether each key (by number) is one of the [`LIGHT_WORDS`], found once per key.
     light: Vec<bool>,
     chars: Vec<(usize, char)>,
+    /// The keys of the ASCII punctuation marks met so far, by code (empty until the first).
+    ascii: Vec<Option<u32>>,
     /// A sentence's first word lower-cased, reused from word to word.
     lower: String,
 }
@@ -157,6 +160,25 @@ impl Keys {
     /// Whether key `n` is one of the [`LIGHT_WORDS`].
     fn light(&self, n: u32) -> bool {
         self.light[n as usize]
+    }
+
+    /// The key of a punctuation mark (folded already): an ASCII one's from a table, after
+    /// its first time, not hashed each time.
+    fn mark(&mut self, c: char) -> u32 {
+        let Some(slot) = usize::try_from(u32::from(c)).ok().filter(|&k| k < 128) else {
+            return self.get(c.encode_utf8(&mut [0; 4]));
+        };
+        match self.ascii.get(slot).copied().flatten() {
+            Some(key) => key,
+            None => {
+                let key = self.get(c.encode_utf8(&mut [0; 4]));
+                if self.ascii.is_empty() {
+                    self.ascii = vec![None; 128];
+                }
+                self.ascii[slot] = Some(key);
+                key
+            }
+        }
     }
 }
 
@@ -179,18 +201,33 @@ fn fold_char(c: char) -> char {
 
 fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
     let p = &doc.paragraphs[para];
-    let text = &doc.text;
+    let s = &doc.text[p.span.start..p.span.end];
+    // ASCII text, as most is, is read as its bytes; other text decoded into a reused buffer.
+    match AsciiChars::new(s) {
+        Some(chars) => tokens_of(&chars, s, p, keys),
+        None => {
+            let mut buf = std::mem::take(&mut keys.chars);
+            let out = tokens_of(&DecodedChars::new(s, &mut buf), s, p, keys);
+            keys.chars = buf;
+            out
+        }
+    }
+}
+
+/// The tokens of paragraph `p` (its text `s`, its characters `chars`).
+fn tokens_of(chars: &impl CharIndex, s: &str, p: &Paragraph, keys: &mut Keys) -> Vec<Token> {
     let mut out = Vec::new();
     let mut sentence_starts = p.sentences().iter().map(|s| s.start).peekable();
     let mut at_sentence_start = false;
-    let s = &text[p.span.start..p.span.end];
-    let mut chars = std::mem::take(&mut keys.chars);
-    crate::text::char_indices_into(s, &mut chars);
+    let n = chars.count();
     // A list item's bullet is layout, not words.
     let skip = if p.kind == Kind::ListItem { crate::document::list_marker_len(s).unwrap_or(0) } else { 0 };
-    let mut i = chars.iter().take_while(|&&(b, _)| b < skip).count();
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    let mut i = 0;
+    while i < n && chars.offset(i) < skip {
+        i += 1;
+    }
+    while i < n {
+        let (b, c) = (chars.offset(i), chars.at(i));
         let abs = p.span.start + b;
         while sentence_starts.next_if(|&n| n <= abs).is_some() {
             at_sentence_start = true;
@@ -200,31 +237,33 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
             continue;
         }
         if !c.is_alphanumeric() {
-            let end = chars.get(i + 1).map_or(s.len(), |&(b, _)| b);
-            let key = keys.get(fold_char(c).encode_utf8(&mut [0; 4]));
-            out.push(Token { span: Span::new(abs, p.span.start + end), key, word: false, light: true });
+            let key = keys.mark(fold_char(c));
+            out.push(Token {
+                span: Span::new(abs, p.span.start + chars.offset(i + 1)),
+                key,
+                word: false,
+                light: true,
+            });
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
+        while j < n {
+            let c = chars.at(j);
             // Between two letters or digits (looked at only for the characters it matters to).
-            let inner = || {
-                j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() && chars[j - 1].1.is_alphanumeric()
-            };
+            let inner = || j + 1 < n && chars.at(j + 1).is_alphanumeric() && chars.at(j - 1).is_alphanumeric();
             if c.is_alphanumeric()
                 || crate::text::joins_previous(c)
                 || (matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',')
                     && inner()
-                    && (c != ',' || chars[j + 1].1.is_ascii_digit()))
+                    && (c != ',' || chars.at(j + 1).is_ascii_digit()))
             {
                 j += 1;
             } else {
                 break;
             }
         }
-        let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
+        let end = chars.offset(j);
         let raw = &s[b..end];
         // Copied only when a character folds, or to lower-case a sentence's first word.
         // (Every character that folds is outside ASCII.)
@@ -251,7 +290,6 @@ fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
         at_sentence_start = false;
         i = j;
     }
-    keys.chars = chars;
     out
 }
 
