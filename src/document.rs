@@ -7,6 +7,7 @@
 
 use crate::input::Source;
 use crate::language::Language;
+use crate::text::{AsciiChars, CharIndex, DecodedChars};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -565,60 +566,78 @@ pub fn sentences(text: &str, para: Span) -> Sentences {
 /// sentence end.
 pub fn sentences_of(text: &str, para: Span, ordinal_dot: bool) -> Sentences {
     let p = &text[para.start..para.end];
-    // Built in place: a vector turned into one afterwards would keep its heap buffer.
-    let mut out = Sentences::new();
-    let mut start = 0;
     // Only a full stop, '!', '?' or '…' ends a sentence early: without any (a line of a list,
     // a heading), the paragraph is one sentence, found without decoding it. (0xE2 leads '…'
     // and other characters: such a paragraph is read in full.)
     let may_end = p.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2));
-    let chars: Vec<(usize, char)> = if may_end { p.char_indices().collect() } else { Vec::new() };
+    if !may_end {
+        let mut out = Sentences::new();
+        let whole = trim_span(text, para);
+        if !p.is_empty() && !whole.is_empty() {
+            out.push(whole);
+        }
+        return out;
+    }
+    // ASCII text, as most is, is read as its bytes; other text decoded first.
+    match AsciiChars::new(p) {
+        Some(chars) => sentences_in(&chars, text, para, ordinal_dot),
+        None => sentences_in(&DecodedChars::new(p, &mut Vec::new()), text, para, ordinal_dot),
+    }
+}
+
+/// [`sentences_of`] over the paragraph's characters `chars` (none: one sentence).
+fn sentences_in(chars: &impl CharIndex, text: &str, para: Span, ordinal_dot: bool) -> Sentences {
+    let p = &text[para.start..para.end];
+    // Built in place: a vector turned into one afterwards would keep its heap buffer.
+    let mut out = Sentences::new();
+    let mut start = 0;
+    let n = chars.count();
     let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
+    while i < n {
+        let c = chars.at(i);
         if !matches!(c, '.' | '!' | '?' | '…') {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+        while j < n && matches!(chars.at(j), '.' | '!' | '?' | '…') {
             j += 1;
         }
         loop {
-            if j < chars.len() && CLOSERS.contains(&chars[j].1) {
+            if j < n && CLOSERS.contains(&chars.at(j)) {
                 j += 1;
                 continue;
             }
             // French closes a quotation after a space: "… gagnerons. » Il a dit".
             let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
+            while k < n && chars.at(k).is_whitespace() {
                 k += 1;
             }
             let french_close = k > j
-                && k < chars.len()
-                && matches!(chars[k].1, '»' | '›')
-                && chars.get(k + 1).is_none_or(|&(_, c)| !c.is_alphanumeric());
+                && k < n
+                && matches!(chars.at(k), '»' | '›')
+                && chars.get(k + 1).is_none_or(|c| !c.is_alphanumeric());
             if !french_close {
                 break;
             }
             j = k + 1;
         }
-        let end = chars.get(j).map_or(p.len(), |&(b, _)| b);
+        let end = chars.offset(j);
         let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
+        while k < n && chars.at(k).is_whitespace() {
             k += 1;
         }
-        let followed_by_start = k < chars.len()
+        let followed_by_start = k < n
             && k > j
-            && (chars[k].1.is_uppercase() || chars[k].1.is_ascii_digit() || OPENERS.contains(&chars[k].1));
+            && (chars.at(k).is_uppercase() || chars.at(k).is_ascii_digit() || OPENERS.contains(&chars.at(k)));
+        let at = chars.offset(i);
         let ordinal = ordinal_dot && c == '.' && j == i + 1 && {
-            let digits = p[start..chars[i].0].chars().rev().take_while(char::is_ascii_digit).count();
-            (1..=2).contains(&digits)
-                && !p[start..chars[i].0].chars().rev().nth(digits).is_some_and(char::is_alphanumeric)
+            let digits = p[start..at].chars().rev().take_while(char::is_ascii_digit).count();
+            (1..=2).contains(&digits) && !p[start..at].chars().rev().nth(digits).is_some_and(char::is_alphanumeric)
         };
-        if followed_by_start && !ordinal && !(c == '.' && is_abbreviation(&p[start..chars[i].0])) {
+        if followed_by_start && !ordinal && !(c == '.' && is_abbreviation(&p[start..at])) {
             out.push(trim_span(text, Span::new(para.start + start, para.start + end)));
-            start = chars[k].0;
+            start = chars.offset(k);
             i = k;
         } else {
             i = j.max(i + 1);
@@ -645,6 +664,11 @@ fn is_abbreviation(before: &str) -> bool {
     }
     if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2) {
         return true;
+    }
+    // An ASCII word lower-cases byte by byte, and the abbreviations are in lower case: a
+    // case-blind comparison is the lower-cased one, without a copy.
+    if word.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
     }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
