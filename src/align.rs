@@ -385,8 +385,15 @@ fn explaining(
         let gain = model.explained(&remaining, &other.get(k)) / unit.weight.max(f32::EPSILON);
         let chosen = out.is_empty() || gain >= FURTHER_SHARE;
         if chosen {
+            // What is left: the terms `k` does not have (both lists sorted, walked together).
             let terms = other.get(k).terms();
-            remaining.retain(|t| terms.binary_search(t).is_err());
+            let mut j = 0;
+            remaining.retain(|&t| {
+                while j < terms.len() && terms[j] < t {
+                    j += 1;
+                }
+                terms.get(j) != Some(&t)
+            });
         }
         out.push((k, Verdict { score, chosen, gain }));
     }
@@ -552,19 +559,29 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
         partners_left.entry(k.left).or_default().push(k.right);
         partners_right.entry(k.right).or_default().push(k.left);
     }
-    let covered = |units: &Units, other: &Units, partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
+    // Which terms the partners of the paragraph at hand have: `mark[t]` is that paragraph's
+    // stamp. Units come in paragraph order, so the partners' terms are marked once for all
+    // the units of a paragraph.
+    let mut mark: Vec<u32> = vec![0; model.stems.len()];
+    let mut stamp = 0u32;
+    let mut covered = |units: &Units, other: &Units, partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
         let mut total = 0.0;
         let mut hit = 0.0;
-        // The terms of the partners' units (each unit's sorted), found once for all the terms
-        // of the unit at hand, instead of a term set built for every paragraph.
-        let mut partner_terms: Vec<&[u32]> = Vec::new();
+        let mut marked_for = None;
         for u in units.iter() {
             total += u.weight;
             let Some(ps) = partners.get(&u.para()) else { continue };
-            partner_terms.clear();
-            partner_terms.extend(ps.iter().flat_map(|&p| other.of_para(p)).map(|o| other.get(o).terms()));
+            if marked_for != Some(u.para()) {
+                marked_for = Some(u.para());
+                stamp += 1;
+                for o in ps.iter().flat_map(|&p| other.of_para(p)) {
+                    for &t in other.get(o).terms() {
+                        mark[t as usize] = stamp;
+                    }
+                }
+            }
             for &t in u.terms() {
-                if partner_terms.iter().any(|ts| ts.binary_search(&t).is_ok()) {
+                if mark[t as usize] == stamp {
                     hit += model.weights[t as usize];
                 }
             }

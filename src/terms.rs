@@ -656,13 +656,12 @@ impl TermModel {
         Some(list)
     }
 
-    /// The weight of `a`'s terms among `remaining` that `b` also has.
+    /// The weight of the terms among `remaining` (sorted, each once) that `b` also has,
+    /// summed in the order of `remaining`.
     pub fn explained(&self, remaining: &[u32], b: &Unit) -> f32 {
-        remaining
-            .iter()
-            .filter(|t| b.terms().binary_search(t).is_ok())
-            .map(|&t| self.weights[t as usize])
-            .sum()
+        let mut sum = 0.0;
+        for_shared(remaining, b.terms(), |t| sum += self.weights[t as usize]);
+        sum
     }
 
     /// Whether all two units share is who is speaking: one of them is mostly a quotation, and
@@ -740,43 +739,64 @@ impl TermModel {
     }
 
     fn similarity_with(&self, a: &Unit, b: &Unit, only_a: &mut Vec<u32>, only_b: &mut Vec<u32>) -> f32 {
+        let (ta, tb) = (a.terms(), b.terms());
         let (mut i, mut j) = (0, 0);
         let mut shared = 0.0;
-        while i < a.terms().len() && j < b.terms().len() {
-            let (x, y) = (a.terms()[i], b.terms()[j]);
+        // Of the terms only one unit has, the related-form credit reads those with a prefix
+        // key, and of `b`'s only the first RELATED_MAX: just those are kept, `b`'s each with
+        // its place among all of `b`'s.
+        let mut b_only = 0u32;
+        let mut keep_b = |y: u32, only_b: &mut Vec<u32>| {
+            if b_only < RELATED_MAX && self.prefix[y as usize] != 0 {
+                only_b.push(b_only);
+                only_b.push(y);
+            }
+            b_only += 1;
+        };
+        while i < ta.len() && j < tb.len() {
+            let (x, y) = (ta[i], tb[j]);
             if x == y {
                 shared += self.weights[x as usize];
                 i += 1;
                 j += 1;
             } else if x < y {
-                only_a.push(x);
+                if self.prefix[x as usize] != 0 {
+                    only_a.push(x);
+                }
                 i += 1;
             } else {
-                only_b.push(y);
+                keep_b(y, only_b);
                 j += 1;
             }
         }
-        only_a.extend_from_slice(&a.terms()[i..]);
-        only_b.extend_from_slice(&b.terms()[j..]);
-        shared += self.related_forms(only_a, only_b);
+        only_a.extend(ta[i..].iter().filter(|&&x| self.prefix[x as usize] != 0));
+        for &y in &tb[j..] {
+            keep_b(y, only_b);
+        }
+        if !only_a.is_empty() && !only_b.is_empty() {
+            shared += self.related_forms(only_a, only_b);
+        }
         (shared / (a.weight * b.weight).sqrt()).min(1.0)
     }
 
     /// Partial credit for word forms the stemmer keeps apart ("optimism" ~ "optimistic"):
-    /// stems sharing a long prefix that covers nearly all of the shorter one.
+    /// stems sharing a long prefix that covers nearly all of the shorter one. `a`: the terms
+    /// only the first unit has that have a prefix key; `b`: (place, term) pairs, flat, of the
+    /// second unit's, as [`TermModel::similarity_with`] keeps them.
     fn related_forms(&self, a: &[u32], b: &[u32]) -> f32 {
         let mut credit = 0.0;
-        // Bit k: b[k] already matched (only the first 64 are considered).
+        // Bit k: the term at place k of `b` already matched.
         let mut used = 0u64;
         // Which prefixes `b` has, folded into 64 bits: a stem whose bit is clear has no
         // partner, and most stems have none (this runs for every pair of sentences compared).
-        let seen = b.iter().take(64).fold(0u64, |m, &y| m | 1 << (self.prefix[y as usize] % 64));
+        let seen = b.chunks_exact(2).fold(0u64, |m, p| m | 1 << (self.prefix[p[1] as usize] % 64));
         for &x in a {
             let key = self.prefix[x as usize];
-            if key == 0 || seen & (1 << (key % 64)) == 0 {
+            if seen & (1 << (key % 64)) == 0 {
                 continue;
             }
-            for (k, &y) in b.iter().enumerate().take(64) {
+            for p in b.chunks_exact(2) {
+                let (k, y) = (p[0], p[1]);
                 if used & (1 << k) != 0 || self.prefix[y as usize] != key {
                     continue;
                 }
@@ -792,6 +812,27 @@ impl TermModel {
         credit
     }
 }
+
+/// Calls `each` with every term of `a` that `b` also has, in order (both sorted, each once):
+/// one walk through both lists, not a search of `b` for each.
+fn for_shared(a: &[u32], b: &[u32], mut each: impl FnMut(u32)) {
+    let mut j = 0;
+    for &t in a {
+        while j < b.len() && b[j] < t {
+            j += 1;
+        }
+        if j == b.len() {
+            break;
+        }
+        if b[j] == t {
+            each(t);
+        }
+    }
+}
+
+/// The terms of the second unit the related-form credit considers, in order: the first 64
+/// of those it alone has (one bit each in a 64-bit set).
+const RELATED_MAX: u32 = 64;
 
 #[cfg(test)]
 mod tests {
