@@ -253,14 +253,14 @@ pub fn count_words(text: &str) -> usize {
     }
     // ASCII, byte by byte: the same runs between white space (ASCII's white space is
     // `is_ascii_whitespace` and the vertical tab), each counted once if it has a letter or digit.
-    // Without branches on the bytes (text is unpredictable): `counted` is 1 from a run's
-    // first letter or digit to its end.
-    let (mut count, mut counted) = (0usize, 0u8);
+    let (mut count, mut counted) = (0, false);
     for b in text.bytes() {
-        let alnum = u8::from(b.is_ascii_alphanumeric());
-        let space = u8::from(b.is_ascii_whitespace() || b == 0x0B);
-        count += usize::from(alnum & !counted & 1);
-        counted = (counted | alnum) & (space ^ 1);
+        if b.is_ascii_whitespace() || b == 0x0B {
+            counted = false;
+        } else if !counted && b.is_ascii_alphanumeric() {
+            count += 1;
+            counted = true;
+        }
     }
     count
 }
