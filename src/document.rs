@@ -633,7 +633,8 @@ fn sentences_in(chars: &impl CharIndex, text: &str, para: Span, ordinal_dot: boo
         let at = chars.offset(i);
         let ordinal = ordinal_dot && c == '.' && j == i + 1 && {
             let digits = p[start..at].chars().rev().take_while(char::is_ascii_digit).count();
-            (1..=2).contains(&digits) && !p[start..at].chars().rev().nth(digits).is_some_and(char::is_alphanumeric)
+            (1..=2).contains(&digits)
+                && !p[start..at].chars().rev().nth(digits).is_some_and(char::is_alphanumeric)
         };
         if followed_by_start && !ordinal && !(c == '.' && is_abbreviation(&p[start..at])) {
             out.push(trim_span(text, Span::new(para.start + start, para.start + end)));

@@ -8,6 +8,7 @@ use crate::links::Link;
 use crate::people::{self, People};
 use crate::terms;
 use crate::words::{self, Piece};
+use crate::wordset::WordSet;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -438,39 +439,16 @@ const RELATIVE_STARTS: &[&str] = &["last", "this", "next", "past", "coming", "pr
 const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "recently"];
 
 /// Whether a word that is not a number can start a fact: a number word, a weekday, a month,
-/// a relative date. Looked up in one set, since most words are none of these; and before
-/// that in a bit set of their lengths and end letters, which rules out most words unhashed.
+/// a relative date. Looked up in one list, since most words are none of these.
 fn may_start_a_fact(folded: &str) -> bool {
-    struct Starts {
-        words: FxHashSet<&'static str>,
-        /// Bit [`outline`] of each word.
-        outlines: [u64; OUTLINE_BITS / 64],
-    }
-    static STARTS: std::sync::OnceLock<Starts> = std::sync::OnceLock::new();
-    let starts = STARTS.get_or_init(|| {
-        let spelled = SPELLED.iter().map(|(w, _)| *w);
-        let lists = [WEEKDAYS, MONTHS, RELATIVE_STARTS, RELATIVE_DAYS];
-        let words: FxHashSet<&'static str> = spelled.chain(lists.into_iter().flatten().copied()).collect();
-        let mut outlines = [0u64; OUTLINE_BITS / 64];
-        for w in &words {
-            let k = outline(w);
-            outlines[k / 64] |= 1 << (k % 64);
-        }
-        Starts { words, outlines }
-    });
-    let k = outline(folded);
-    starts.outlines[k / 64] & (1 << (k % 64)) != 0 && starts.words.contains(folded)
-}
-
-/// Bits in the outline set of [`may_start_a_fact`].
-const OUTLINE_BITS: usize = 1024;
-
-/// A word's outline: its length (up to 15) and the low three bits of its first and last bytes,
-/// as a number below [`OUTLINE_BITS`]. Two words with different outlines differ.
-fn outline(w: &str) -> usize {
-    let b = w.as_bytes();
-    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-    (b.len().min(15) << 6) | (usize::from(first & 7) << 3) | usize::from(last & 7)
+    static STARTS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    STARTS
+        .get_or_init(|| {
+            let spelled = SPELLED.iter().map(|(w, _)| *w);
+            let lists = [WEEKDAYS, MONTHS, RELATIVE_STARTS, RELATIVE_DAYS];
+            WordSet::of(spelled.chain(lists.into_iter().flatten().copied()))
+        })
+        .contains(folded)
 }
 
 /// A paragraph's words for [`facts`], their folded forms in one buffer: one allocation per

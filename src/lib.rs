@@ -46,6 +46,7 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod words;
+pub mod wordset;
 
 /// The bundled pair, embedded so the binary works from any directory.
 pub mod bundled {

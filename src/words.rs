@@ -7,10 +7,10 @@
 //! between two changes fold into one change, so a phrase is replaced by a phrase.
 
 use crate::document::{Document, Kind, Paragraph, Span};
-use crate::text::{AsciiChars, CharIndex, DecodedChars};
 use crate::groups::Groups;
 use crate::input::narrow;
 use crate::links::Link;
+use crate::text::{AsciiChars, CharIndex, DecodedChars};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::algorithms::{histogram, Compact, DiffHook};
@@ -251,7 +251,8 @@ fn tokens_of(chars: &impl CharIndex, s: &str, p: &Paragraph, keys: &mut Keys) ->
         while j < n {
             let c = chars.at(j);
             // Between two letters or digits (looked at only for the characters it matters to).
-            let inner = || j + 1 < n && chars.at(j + 1).is_alphanumeric() && chars.at(j - 1).is_alphanumeric();
+            let inner =
+                || j + 1 < n && chars.at(j + 1).is_alphanumeric() && chars.at(j - 1).is_alphanumeric();
             if c.is_alphanumeric()
                 || crate::text::joins_previous(c)
                 || (matches!(c, '\'' | '’' | '-' | '‐' | '.' | ',')

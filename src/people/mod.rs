@@ -17,6 +17,7 @@ mod lexicon;
 
 use crate::document::{Document, Kind, Paragraph, Span};
 use crate::text::{AsciiChars, CharIndex, DecodedChars};
+use crate::wordset::{WordMap, WordSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -196,27 +197,27 @@ fn places_of(doc: &Document, toks: &[Token]) -> Places {
 
 /// The name lists, built once from the embedded files.
 struct Lists {
-    world_first: FxHashSet<&'static str>,
-    titles: FxHashSet<&'static str>,
-    roles: FxHashSet<&'static str>,
-    speech: FxHashSet<&'static str>,
-    strong_speech: FxHashSet<&'static str>,
-    particles: FxHashSet<&'static str>,
-    suffixes: FxHashSet<&'static str>,
-    not_person: FxHashSet<&'static str>,
-    places: FxHashSet<&'static str>,
-    place_phrases: FxHashSet<&'static str>,
+    world_first: WordSet,
+    titles: WordSet,
+    roles: WordSet,
+    speech: WordSet,
+    strong_speech: WordSet,
+    particles: WordSet,
+    suffixes: WordSet,
+    not_person: WordSet,
+    places: WordSet,
+    place_phrases: WordSet,
     /// Finds any place phrase inside a run of words, in one pass over the run (`None` only
     /// if the automaton could not be built, when each phrase is looked for in turn).
     place_phrase_finder: Option<aho_corasick::AhoCorasick>,
     /// What each word of `places`, `orgs` and the place phrases' first words ("united",
     /// "rio") is: [`PLACE`], [`ORG`] and [`PHRASE_START`] flags, found with one lookup.
-    place_words: FxHashMap<&'static str, u8>,
-    thing_prefixes: FxHashSet<&'static str>,
-    person_nouns: FxHashSet<&'static str>,
-    demonyms: FxHashSet<&'static str>,
-    calendar: FxHashSet<&'static str>,
-    common: FxHashSet<&'static str>,
+    place_words: WordMap<u8>,
+    thing_prefixes: WordSet,
+    person_nouns: WordSet,
+    demonyms: WordSet,
+    calendar: WordSet,
+    common: WordSet,
 }
 
 /// How an upper-case census name orders against an ASCII word read in upper case (no copy).
@@ -236,8 +237,8 @@ mod census {
     include!(concat!(env!("OUT_DIR"), "/names.rs"));
 }
 
-fn set(words: &[&'static str]) -> FxHashSet<&'static str> {
-    words.iter().copied().collect()
+fn set(words: &[&'static str]) -> WordSet {
+    WordSet::of(words.iter().copied())
 }
 
 impl Lists {
@@ -258,7 +259,7 @@ impl Lists {
                 place_phrases: set(PLACE_PHRASES),
                 place_phrase_finder: aho_corasick::AhoCorasick::new(PLACE_PHRASES).ok(),
                 place_words: {
-                    let mut kinds = FxHashMap::default();
+                    let mut kinds: FxHashMap<&'static str, u8> = FxHashMap::default();
                     let first_words = PLACE_PHRASES.iter().filter_map(|p| p.split(' ').next());
                     for (words, kind) in [(PLACES, PLACE), (ORGS, ORG)] {
                         for w in words {
@@ -268,7 +269,7 @@ impl Lists {
                     for w in first_words {
                         *kinds.entry(w).or_insert(0) |= PHRASE_START;
                     }
-                    kinds
+                    WordMap::new(kinds)
                 },
                 thing_prefixes: set(THING_PREFIXES),
                 person_nouns: set(PERSON_NOUNS),
