@@ -295,25 +295,26 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
     let mut anchors = vec![(-1isize, -1isize)];
     anchors.extend(chain);
     anchors.push((nl as isize, nr as isize));
-    let mut added = Vec::new();
-    for w in anchors.windows(2) {
+    // The gaps are searched in parallel (each reads only the model and the links it started
+    // with); their links come back in the gaps' order.
+    let gap = |w: &[(isize, isize)]| -> Vec<Link> {
         let ((l0, r0), (l1, r1)) = (w[0], w[1]);
         let free = |from: isize, to: isize, linked: &[bool]| -> Vec<usize> {
             ((from + 1).max(0) as usize..to.max(0) as usize).filter(|&p| !linked[p]).collect()
         };
         if l1 - l0 - 1 > GAP_MAX as isize || r1 - r0 - 1 > GAP_MAX as isize {
-            continue;
+            return Vec::new();
         }
         let (gl, gr) = (free(l0, l1, &left_linked), free(r0, r1, &right_linked));
         if gl.is_empty() || gr.is_empty() {
-            continue;
+            return Vec::new();
         }
         let (ul, ur): (Vec<usize>, Vec<usize>) = (
             gl.iter().flat_map(|&p| left_units.of(p).iter().copied()).collect(),
             gr.iter().flat_map(|&q| right_units.of(q).iter().copied()).collect(),
         );
         if ul.len() * ur.len() > GAP_PAIRS {
-            continue;
+            return Vec::new();
         }
         // Every sentence pair in the gap, and each sentence's best score there.
         let mut pairs = Vec::with_capacity(ul.len() * ur.len());
@@ -352,10 +353,9 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
             .collect();
         gap_links.sort_by_key(|k| (k.left, k.right));
         let weights: Vec<f64> = gap_links.iter().map(|k| k.score).collect();
-        for i in heaviest_chain(&gap_links, &weights) {
-            added.push(gap_links[i]);
-        }
-    }
+        heaviest_chain(&gap_links, &weights).into_iter().map(|i| gap_links[i]).collect()
+    };
+    let added: Vec<Link> = anchors.par_windows(2).flat_map_iter(gap).collect();
     links.extend(added);
 }
 
