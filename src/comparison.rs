@@ -377,9 +377,11 @@ impl Comparison {
             };
             (d.row, f.to_bits())
         };
-        // Held packed, as the list they go into (a pair may have millions of word changes).
+        // Held packed, as the list they go into (a pair may have millions of word changes),
+        // and sorted on all cores (stably, as one sort would).
         let sorted = |mut v: Vec<Packed>| {
-            v.sort_by_cached_key(|d| key(&d.unpack()));
+            use rayon::slice::ParallelSliceMut;
+            v.par_sort_by_cached_key(|d| key(&d.unpack()));
             v
         };
         let changes = sorted(

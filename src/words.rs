@@ -472,32 +472,47 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
         r.counts.inserted += m.inserted;
         r.changes.extend(m.changes);
     }
-    if mirrored_marks > 0 {
-        // (A paragraph has its marks from one pass only: the right pass skipped the mirrored.)
-        r.marks.sort_unstable_by_key(|&(q, _)| q);
-    }
+    let counts = WordCounts { kept: l.counts.kept, removed: l.counts.removed, inserted: r.counts.inserted };
+    // Each side's marks gathered, and the changes merged, side by side.
+    let (left_marks, (right_marks, changes)) = rayon::join(
+        || ParaMarks::from_sorted(left.paragraphs.len(), l.marks),
+        || {
+            rayon::join(
+                || {
+                    let mut marks = r.marks;
+                    if mirrored_marks > 0 {
+                        // (A paragraph has its marks from one pass only: the right pass
+                        // skipped the mirrored.)
+                        marks.sort_unstable_by_key(|&(q, _)| q);
+                    }
+                    ParaMarks::from_sorted(right.paragraphs.len(), marks)
+                },
+                || merged_changes(l.changes, r.changes),
+            )
+        },
+    );
+    WordDiff { left: left_marks, right: right_marks, changes, counts }
+}
+
+/// The left pass's changes, then the right pass's that it did not report already, in reading
+/// order of the right side.
+fn merged_changes(left: Vec<Change>, mut right: Vec<Change>) -> Vec<Change> {
     // In reading order of the right side, as a right pass over every paragraph gives them.
-    r.changes.sort_by_key(|ch| ch.right.map(|(q, _)| q));
+    right.sort_by_key(|ch| ch.right.map(|(q, _)| q));
     // Right spans the left pass reported as replacements, by right paragraph: the right
     // pass's insertions there are the same changes seen from the other side.
-    let mut right_taken: Vec<(usize, Span)> = l.changes.iter().filter_map(|ch| ch.right).collect();
+    let mut right_taken: Vec<(usize, Span)> = left.iter().filter_map(|ch| ch.right).collect();
     right_taken.sort_by_key(|&(q, _)| q);
     let taken = |q: usize| {
         let from = right_taken.partition_point(|&(t, _)| t < q);
         right_taken[from..].iter().take_while(move |&&(t, _)| t == q).map(|&(_, span)| span)
     };
-    let mut changes = l.changes;
-    changes.extend(r.changes.into_iter().filter(|ch| match ch.right {
+    let mut changes = left;
+    changes.extend(right.into_iter().filter(|ch| match ch.right {
         Some((q, s)) => !taken(q).any(|t| t.start < s.end && s.start < t.end),
         None => false,
     }));
-    let counts = WordCounts { kept: l.counts.kept, removed: l.counts.removed, inserted: r.counts.inserted };
-    WordDiff {
-        left: ParaMarks::from_sorted(left.paragraphs.len(), l.marks),
-        right: ParaMarks::from_sorted(right.paragraphs.len(), r.marks),
-        changes,
-        counts,
-    }
+    changes
 }
 
 /// Diffs each paragraph of `own` against its partners in `other`, in reading order, in
