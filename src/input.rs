@@ -74,7 +74,7 @@ pub const FETCH_LIMIT_BYTES: u64 = 64 << 20;
 /// decodes it, and when it is a web page keeps only the article's text.
 pub fn read_source(path: &str) -> Result<Source, InputError> {
     let bytes = if is_url(path) { fetch(path)? } else { read_bytes(path)? };
-    from_bytes(path, &bytes)
+    from_owned_bytes(path, bytes)
 }
 
 /// The longest text redline reads, in bytes once decoded: offsets into a text are 32-bit
@@ -89,7 +89,23 @@ pub fn narrow(x: usize) -> u32 {
 
 /// Decodes the bytes of a text or a web page; a web page is replaced by its article's text.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
-    let source = decode(name, bytes)?;
+    checked(decode(name, bytes)?)
+}
+
+/// [`from_bytes`] of bytes it may keep: UTF-8 without a byte-order mark, as most text is,
+/// becomes the text without a copy.
+fn from_owned_bytes(name: &str, bytes: Vec<u8>) -> Result<Source, InputError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return from_bytes(name, &bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => checked(plain(name, text, None)?),
+        Err(e) => from_bytes(name, e.as_bytes()),
+    }
+}
+
+/// A decoded source, refused when too long, and a web page replaced by its article's text.
+fn checked(source: Source) -> Result<Source, InputError> {
     if source.text.len() > MAX_TEXT_BYTES {
         return Err(InputError::TooLarge(source.name, source.text.len()));
     }
@@ -187,7 +203,6 @@ pub fn io_reason(e: &io::Error) -> String {
 /// Decodes raw bytes: UTF-8 (a BOM is dropped), UTF-16 with a BOM, or else Windows-1252,
 /// which is what most mis-labelled saved web articles turn out to be.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
-    let name = name.to_string();
     let (text, notice) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         match std::str::from_utf8(rest) {
             Ok(s) => (s.to_string(), None),
@@ -207,13 +222,18 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
             Err(_) => decode_legacy(bytes),
         }
     };
+    plain(&name, text, notice)
+}
+
+/// A decoded text as a source, unless it is binary (it has a NUL) or empty.
+fn plain(name: &str, text: String, notice: Option<String>) -> Result<Source, InputError> {
     if text.contains('\0') {
-        return Err(InputError::Binary(name));
+        return Err(InputError::Binary(name.to_string()));
     }
     if text.trim().is_empty() {
-        return Err(InputError::Empty(name));
+        return Err(InputError::Empty(name.to_string()));
     }
-    Ok(Source { name, text, notice, meta: None })
+    Ok(Source { name: name.to_string(), text, notice, meta: None })
 }
 
 fn decode_legacy(bytes: &[u8]) -> (String, Option<String>) {
