@@ -151,7 +151,7 @@ fn places_of(doc: &Document, toks: &[Token]) -> Places {
         let t = &toks[i];
         if t.shape == Shape::Lower {
             let w = low(text, t);
-            if lists.place_word(&w) & (PLACE | ORG) != 0 {
+            if lists.place_or_org.contains(&w) {
                 lower.insert(w.into_owned());
             }
         }
@@ -213,6 +213,8 @@ struct Lists {
     /// What each word of `places`, `orgs` and the place phrases' first words ("united",
     /// "rio") is: [`PLACE`], [`ORG`] and [`PHRASE_START`] flags, found with one lookup.
     place_words: WordMap<u8>,
+    /// The words of `places` and `orgs` alone (what a word in lower case is looked up in).
+    place_or_org: WordSet,
     thing_prefixes: WordSet,
     person_nouns: WordSet,
     demonyms: WordSet,
@@ -271,6 +273,7 @@ impl Lists {
                     }
                     WordMap::new(kinds)
                 },
+                place_or_org: WordSet::of(PLACES.iter().chain(ORGS).copied()),
                 thing_prefixes: set(THING_PREFIXES),
                 person_nouns: set(PERSON_NOUNS),
                 demonyms: set(DEMONYMS),
