@@ -95,7 +95,8 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
 /// [`from_bytes`] of bytes it may keep: UTF-8 without a byte-order mark, as most text is,
 /// becomes the text without a copy.
 fn from_owned_bytes(name: &str, bytes: Vec<u8>) -> Result<Source, InputError> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+    {
         return from_bytes(name, &bytes);
     }
     match String::from_utf8(bytes) {

@@ -40,6 +40,7 @@ pub mod people;
 pub mod progress;
 pub mod quotes;
 pub mod report;
+pub mod strmap;
 pub mod synth;
 pub mod terms;
 pub mod text;

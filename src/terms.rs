@@ -4,6 +4,7 @@
 
 use crate::document::{Document, Kind, Span};
 use crate::language::Language;
+use crate::strmap::StrMap;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -468,7 +469,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn id(&mut self, w: &WordRef, text: &str, reading: &Reading, cache: &mut HashMap<String, u32>) -> u32 {
+    fn id(&mut self, w: &WordRef, text: &str, reading: &Reading, cache: &mut StrMap<'static, u32>) -> u32 {
         // Numbers are keyed from their raw text (their separators depend on the language).
         let cached = if w.number { None } else { cache.get(w.folded).copied() };
         let id = match cached {
@@ -477,7 +478,7 @@ impl Builder {
                 let (key, stop) = reading.term(w, text);
                 let id = self.term_id(key, w.number);
                 self.stop[id as usize] |= stop;
-                cache.insert(w.folded.to_string(), id);
+                cache.insert_copy(w.folded, id);
                 id
             }
         };
@@ -521,7 +522,7 @@ impl Builder {
     }
 
     fn units(&mut self, doc: &Document, reading: &Reading) -> Units {
-        let mut cache: HashMap<String, u32> = HashMap::default();
+        let mut cache: StrMap<'static, u32> = StrMap::new();
         let quotes = &doc.quotes;
         // The words come in reading order: the first quotation not closed before a word is
         // found by moving on from the last word's, not by a search per word.

@@ -10,8 +10,8 @@ use crate::document::{Document, Kind, Paragraph, Span};
 use crate::groups::Groups;
 use crate::input::narrow;
 use crate::links::Link;
+use crate::strmap::StrMap;
 use crate::text::{AsciiChars, CharIndex, DecodedChars};
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::algorithms::{histogram, Compact, DiffHook};
 use std::time::{Duration, Instant};
@@ -135,7 +135,7 @@ const LIGHT_WORD_MAX: usize = 4;
 /// each paragraph's scan reuses.
 #[derive(Default)]
 struct Keys {
-    ids: FxHashMap<String, u32>,
+    ids: StrMap<'static, u32>,
     /// Whether each key (by number) is one of the [`LIGHT_WORDS`], found once per key.
     light: Vec<bool>,
     chars: Vec<(usize, char)>,
@@ -152,7 +152,7 @@ impl Keys {
             return n;
         }
         let n = self.ids.len() as u32;
-        self.ids.insert(k.to_owned(), n);
+        self.ids.insert_copy(k, n);
         self.light.push(is_light(k));
         n
     }

@@ -16,6 +16,7 @@
 mod lexicon;
 
 use crate::document::{Document, Kind, Paragraph, Span};
+use crate::strmap::{StrMap, StrSet};
 use crate::text::{AsciiChars, CharIndex, DecodedChars};
 use crate::wordset::{WordMap, WordSet};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -105,13 +106,12 @@ impl People {
 }
 
 /// A document's tokens, and the words it writes in lower case.
-fn tokens_and_lower_words(doc: &Document) -> (Vec<Token>, FxHashSet<Cow<'_, str>>) {
+fn tokens_and_lower_words(doc: &Document) -> (Vec<Token>, StrSet<'_>) {
     let toks = tokenize(doc);
-    let lower = toks
-        .iter()
-        .filter(|t| t.shape == Shape::Lower)
-        .map(|t| if t.plain() { Cow::Borrowed(t.text(&doc.text)) } else { lower_case(t.text(&doc.text)) })
-        .collect();
+    let mut lower = StrSet::new();
+    for t in toks.iter().filter(|t| t.shape == Shape::Lower) {
+        lower.add(if t.plain() { Cow::Borrowed(t.text(&doc.text)) } else { lower_case(t.text(&doc.text)) });
+    }
     (toks, lower)
 }
 
@@ -697,7 +697,7 @@ fn lower_case(w: &str) -> Cow<'_, str> {
     }
 }
 
-fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &FxHashSet<Cow<str>>) -> Vec<Candidate> {
+fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &StrSet) -> Vec<Candidate> {
     let mut out = Vec::new();
     // Reused from run to run.
     let mut scratch = Scratch::default();
@@ -749,7 +749,7 @@ struct Scratch {
 /// census lists once per word of a document (names repeat; the lists are searched).
 #[derive(Default)]
 struct Names {
-    known: std::cell::RefCell<FxHashMap<String, (bool, Option<u32>)>>,
+    known: std::cell::RefCell<StrMap<'static, (bool, Option<u32>)>>,
 }
 
 impl Names {
@@ -758,7 +758,7 @@ impl Names {
             return info;
         }
         let info = (lists.is_first_name(w), lists.surname_rank(w));
-        self.known.borrow_mut().insert(w.to_string(), info);
+        self.known.borrow_mut().insert_copy(w, info);
         info
     }
 }
@@ -769,7 +769,7 @@ fn judge(
     toks: &[Token],
     run: std::ops::Range<usize>,
     lists: &Lists,
-    lower: &FxHashSet<Cow<str>>,
+    lower: &StrSet,
     scratch: &mut Scratch,
     out: &mut Vec<Candidate>,
 ) {
