@@ -451,24 +451,23 @@ fn round3(x: f32) -> f64 {
 /// Scores of likely sentence pairs: those sharing a rare term, the best few each way.
 fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
     let usable = |t: u32| !model.is_stop(t) && model.df[t as usize] <= RARE_DF;
+    // Each usable term's units, in unit order, in two flat arrays (not a vector a term); the
+    // two sides' side by side.
     let index = |units: &Units| {
-        let mut idx: Vec<Vec<u32>> = vec![Vec::new(); model.stems.len()];
-        for (u, unit) in units.iter().enumerate() {
-            for &t in unit.terms().iter().filter(|&&t| usable(t)) {
-                idx[t as usize].push(u as u32);
-            }
-        }
-        idx
+        let uses = units.iter().enumerate().flat_map(|(u, unit)| {
+            unit.terms().iter().filter(|&&t| usable(t)).map(move |&t| (t as usize, u as u32))
+        });
+        Groups::new(model.stems.len(), uses)
     };
-    let (left_index, right_index) = (index(&model.left), index(&model.right));
+    let (left_index, right_index) = rayon::join(|| index(&model.left), || index(&model.right));
     // One pass each way, so every sentence keeps its own best candidates. Sentences are
     // scored in parallel, each worker with its own accumulator.
-    let one_way = |from: &Units, to_index: &[Vec<u32>], to_len: usize, flip: bool| {
+    let one_way = |from: &Units, to_index: &Groups<u32>, to_len: usize, flip: bool| {
         let scratch = || (vec![0.0f32; to_len], Vec::<usize>::new());
         let score = |(acc, touched): &mut (Vec<f32>, Vec<usize>), (a, unit): (usize, Unit)| {
             let mut found = Vec::new();
             for &t in unit.terms().iter().filter(|&&t| usable(t)) {
-                for &b in &to_index[t as usize] {
+                for &b in to_index.of(t as usize) {
                     let b = b as usize;
                     if acc[b] == 0.0 {
                         touched.push(b);
