@@ -77,6 +77,14 @@ pub trait CharIndex {
     fn get(&self, i: usize) -> Option<char> {
         (i < self.count()).then(|| self.at(i))
     }
+    /// Where the run of letters and digits (`char::is_alphanumeric`) from the `i`-th
+    /// character ends: the first other character's position, or `count()`.
+    fn alphanumeric_end(&self, mut i: usize) -> usize {
+        while i < self.count() && self.at(i).is_alphanumeric() {
+            i += 1;
+        }
+        i
+    }
 }
 
 /// An ASCII text's characters: its bytes.
@@ -98,6 +106,11 @@ impl CharIndex for AsciiChars<'_> {
     }
     fn offset(&self, i: usize) -> usize {
         i.min(self.0.len())
+    }
+    fn alphanumeric_end(&self, i: usize) -> usize {
+        // An ASCII character is a letter or digit exactly when its byte is one.
+        let rest = self.0.get(i..).unwrap_or_default();
+        i + rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())
     }
 }
 

@@ -452,12 +452,16 @@ fn tokenize_paragraph(chars: &impl CharIndex, s: &str, para: &Paragraph, out: &m
         }
         let start = i;
         let mut j = i + 1;
-        while j < n {
+        loop {
+            // The letters and digits up to the next other character, at once.
+            j = chars.alphanumeric_end(j);
+            if j >= n {
+                break;
+            }
             let c = chars.at(j);
             // Looked at only after a character that may join two parts of a word.
             let next_alnum = || chars.get(j + 1).is_some_and(char::is_alphanumeric);
             let joins = match c {
-                _ if c.is_alphanumeric() => true,
                 '-' | '\'' | '’' | '&' => next_alnum(),
                 // Initials and dotted acronyms: "J.R.R.", "U.S"; decimals "1.2".
                 '.' => {
@@ -617,7 +621,10 @@ fn mark_capital_sentences(text: &str, tokens: &mut [Token]) {
                 Shape::Upper => (words, upper) = (words + 1, upper + 1),
                 Shape::Lower => {
                     (words, lower) = (words + 1, lower + 1);
-                    long_lower += usize::from(t.text(text).chars().nth(3).is_some());
+                    // Four characters or more: four bytes that start one (the text is UTF-8).
+                    let bytes = &text.as_bytes()[t.start as usize..t.end as usize];
+                    let starts = bytes.iter().filter(|&&b| (b as i8) >= -0x40).take(4).count();
+                    long_lower += usize::from(starts == 4);
                 }
                 _ => {}
             }
