@@ -223,7 +223,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, InputError> {
             Err(_) => decode_legacy(bytes),
         }
     };
-    plain(&name, text, notice)
+    plain(name, text, notice)
 }
 
 /// A decoded text as a source, unless it is binary (it has a NUL) or empty.
