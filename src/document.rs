@@ -571,12 +571,8 @@ pub fn sentences_of(text: &str, para: Span, ordinal_dot: bool) -> Sentences {
     // and other characters: such a paragraph is read in full.)
     let may_end = p.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2));
     if !may_end {
-        let mut out = Sentences::new();
-        let whole = trim_span(text, para);
-        if !p.is_empty() && !whole.is_empty() {
-            out.push(whole);
-        }
-        return out;
+        // No characters to look at (an empty buffer allocates nothing): the whole, trimmed.
+        return sentences_in(&DecodedChars::new("", &mut Vec::new()), text, para, ordinal_dot);
     }
     // ASCII text, as most is, is read as its bytes; other text decoded first.
     match AsciiChars::new(p) {

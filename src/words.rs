@@ -139,8 +139,6 @@ struct Keys {
     /// Whether each key (by number) is one of the [`LIGHT_WORDS`], found once per key.
     light: Vec<bool>,
     chars: Vec<(usize, char)>,
-    /// The keys of the ASCII punctuation marks met so far, by code (empty until the first).
-    ascii: Vec<Option<u32>>,
     /// A sentence's first word lower-cased, reused from word to word.
     lower: String,
 }
@@ -160,25 +158,6 @@ impl Keys {
     /// Whether key `n` is one of the [`LIGHT_WORDS`].
     fn light(&self, n: u32) -> bool {
         self.light[n as usize]
-    }
-
-    /// The key of a punctuation mark (folded already): an ASCII one's from a table, after
-    /// its first time, not hashed each time.
-    fn mark(&mut self, c: char) -> u32 {
-        let Some(slot) = usize::try_from(u32::from(c)).ok().filter(|&k| k < 128) else {
-            return self.get(c.encode_utf8(&mut [0; 4]));
-        };
-        match self.ascii.get(slot).copied().flatten() {
-            Some(key) => key,
-            None => {
-                let key = self.get(c.encode_utf8(&mut [0; 4]));
-                if self.ascii.is_empty() {
-                    self.ascii = vec![None; 128];
-                }
-                self.ascii[slot] = Some(key);
-                key
-            }
-        }
     }
 }
 
@@ -237,7 +216,7 @@ fn tokens_of(chars: &impl CharIndex, s: &str, p: &Paragraph, keys: &mut Keys) ->
             continue;
         }
         if !c.is_alphanumeric() {
-            let key = keys.mark(fold_char(c));
+            let key = keys.get(fold_char(c).encode_utf8(&mut [0; 4]));
             out.push(Token {
                 span: Span::new(abs, p.span.start + chars.offset(i + 1)),
                 key,
