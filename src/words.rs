@@ -446,6 +446,8 @@ pub fn word_diff(left: &Document, right: &Document, links: &[Link]) -> WordDiff 
         || pass(right, left, &partners_of_right, false, &mirrored, &|_| None),
     );
     let mirrored_marks = l.mirrored.len();
+    r.marks.reserve(mirrored_marks);
+    r.changes.reserve(l.mirrored.iter().map(|m| m.changes.len()).sum());
     for m in l.mirrored {
         r.marks.push((m.para, m.marks));
         r.counts.inserted += m.inserted;
@@ -487,6 +489,7 @@ fn merged_changes(left: Vec<Change>, mut right: Vec<Change>) -> Vec<Change> {
         right_taken[from..].iter().take_while(move |&&(t, _)| t == q).map(|&(_, span)| span)
     };
     let mut changes = left;
+    changes.reserve(right.len());
     changes.extend(right.into_iter().filter(|ch| match ch.right {
         Some((q, s)) => !taken(q).any(|t| t.start < s.end && s.start < t.end),
         None => false,
@@ -520,8 +523,14 @@ fn pass(
                 .collect()
         })
         .collect();
-    let mut out =
-        Pass { marks: Vec::new(), changes: Vec::new(), counts: WordCounts::default(), mirrored: Vec::new() };
+    // Each list made at its full size at once, not copied from one doubled buffer to the next.
+    let paras = || tasks.iter().flatten().map(|(_, para)| para);
+    let mut out = Pass {
+        marks: Vec::with_capacity(tasks.iter().map(Vec::len).sum()),
+        changes: Vec::with_capacity(paras().map(|para| para.changes.len()).sum()),
+        counts: WordCounts::default(),
+        mirrored: Vec::with_capacity(paras().filter(|para| para.mirror.is_some()).count()),
+    };
     for (p, para) in tasks.into_iter().flatten() {
         out.marks.push((p, para.marks));
         out.changes.extend(para.changes);
