@@ -251,19 +251,42 @@ pub fn count_words(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     }
-    // ASCII, byte by byte: the same runs between white space (ASCII's white space is
-    // `is_ascii_whitespace` and the vertical tab), each counted once if it has a letter or digit.
-    let (mut count, mut counted) = (0, false);
+    // ASCII, byte by byte: the same runs between white space, each counted once if it has a
+    // letter or digit. That is, with the other characters passed over, every letter or digit
+    // after white space (or at the start) begins a word. Without a branch on the class, so
+    // word boundaries cost no mispredicted jumps.
+    let (mut count, mut in_word) = (0, false);
     for b in text.bytes() {
-        if b.is_ascii_whitespace() || b == 0x0B {
-            counted = false;
-        } else if !counted && b.is_ascii_alphanumeric() {
-            count += 1;
-            counted = true;
-        }
+        let class = ASCII_CLASS[usize::from(b & 0x7F)];
+        count += usize::from(class == ALNUM && !in_word);
+        in_word = if class == OTHER { in_word } else { class == ALNUM };
     }
     count
 }
+
+/// Classes of ASCII characters for [`count_words`].
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+
+/// Each ASCII character's class: white space (`is_ascii_whitespace` and the vertical tab, as
+/// `char::is_whitespace` has it), a letter or digit, or other.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() || c == 0x0B {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Lines as spans without their terminators (`\n`, `\r\n` or a lone `\r`).
 fn lines(text: &str) -> Vec<Span> {
@@ -674,6 +697,14 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_word_count_is_the_general_one_for_any_ascii(t in "[ -~\t\n\r\x0b\x0c\x00\x1f]{0,40}") {
+            let general = t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            proptest::prop_assert_eq!(count_words(&t), general);
+        }
+    }
 
     #[test]
     fn ascii_word_count_is_the_general_one() {
