@@ -612,12 +612,12 @@ fn sentences_in(chars: &impl CharIndex, text: &str, para: Span, ordinal_dot: boo
     let mut start = 0;
     let n = chars.count();
     let mut i = 0;
-    while i < n {
-        let c = chars.at(i);
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
-            continue;
+    loop {
+        i = chars.sentence_mark_from(i);
+        if i >= n {
+            break;
         }
+        let c = chars.at(i);
         let mut j = i + 1;
         while j < n && matches!(chars.at(j), '.' | '!' | '?' | '…') {
             j += 1;
@@ -703,6 +703,16 @@ mod tests {
         fn ascii_word_count_is_the_general_one_for_any_ascii(t in "[ -~\t\n\r\x0b\x0c\x00\x1f]{0,40}") {
             let general = t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
             proptest::prop_assert_eq!(count_words(&t), general);
+        }
+
+        #[test]
+        fn ascii_sentences_are_the_ones_read_character_by_character(
+            t in "([A-Z]?[a-z0-9]{0,4}[ .!?\"')(]{0,3}){0,12}", ordinal_dot in proptest::bool::ANY
+        ) {
+            let span = Span::new(0, t.len());
+            let bytes = sentences_in(&AsciiChars::new(&t).unwrap(), &t, span, ordinal_dot);
+            let chars = sentences_in(&DecodedChars::new(&t, &mut Vec::new()), &t, span, ordinal_dot);
+            proptest::prop_assert_eq!(bytes.to_vec(), chars.to_vec());
         }
     }
 

@@ -85,6 +85,14 @@ pub trait CharIndex {
         }
         i
     }
+    /// The position of the first character from the `i`-th on that may end a sentence
+    /// (`.`, `!`, `?` or `…`), or `count()`.
+    fn sentence_mark_from(&self, mut i: usize) -> usize {
+        while i < self.count() && !matches!(self.at(i), '.' | '!' | '?' | '…') {
+            i += 1;
+        }
+        i
+    }
 }
 
 /// An ASCII text's characters: its bytes.
@@ -111,6 +119,11 @@ impl CharIndex for AsciiChars<'_> {
         // An ASCII character is a letter or digit exactly when its byte is one.
         let rest = self.0.get(i..).unwrap_or_default();
         i + rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len())
+    }
+    fn sentence_mark_from(&self, i: usize) -> usize {
+        // ASCII has no '…'.
+        let rest = self.0.get(i..).unwrap_or_default();
+        i + memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len())
     }
 }
 
