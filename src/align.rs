@@ -326,7 +326,7 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
                 if (a.kind == Kind::Heading) != (b.kind == Kind::Heading) {
                     continue;
                 }
-                let s = model.similarity(a, b);
+                let s = model.left_right_similarity(i, j);
                 pairs.push((i, j, s));
                 let bl = best_left.entry(i).or_insert(0.0);
                 *bl = bl.max(s);
@@ -524,8 +524,7 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
             keys.push(k);
         }
     }
-    let scores: Vec<f32> =
-        keys.par_iter().map(|&(i, j)| model.similarity(&model.left.get(i), &model.right.get(j))).collect();
+    let scores: Vec<f32> = keys.par_iter().map(|&(i, j)| model.left_right_similarity(i, j)).collect();
     for (k, s) in keys.iter().zip(scores) {
         pairs.insert(*k, s);
     }

@@ -179,7 +179,28 @@ pub struct TermModel {
     name: Vec<bool>,
     pub left: Units,
     pub right: Units,
+    /// This model among all built in the process (for [`TermModel::left_right_similarity`]'s
+    /// marks, which outlive a model on their thread).
+    id: u64,
 }
+
+/// The terms of one unit marked in an array by term, for a run of similarities of that unit
+/// against others (a thread's, reused from model to model).
+#[derive(Default)]
+struct Marks {
+    /// `stamp[t] == stamp_now`: term `t` is the marked unit's. Stamps only grow, so a term
+    /// marked for an earlier unit or model is never taken for one of this one.
+    stamp: Vec<u32>,
+    stamp_now: u32,
+    /// The marked unit: (model id, left unit).
+    marked: Option<(u64, usize)>,
+    /// The terms of each side the related-form credit reads ([`TermModel::similarity_with`]).
+    only_a: Vec<u32>,
+    only_b: Vec<u32>,
+}
+
+/// Numbers the term models of the process.
+static MODELS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Words of each sentence the shared-phrase search reads (far more than any real sentence).
 const PHRASE_WINDOW: usize = 600;
@@ -637,7 +658,8 @@ impl TermModel {
                 }
             })
             .collect();
-        TermModel { stems: b.stems, weights, df, prefix, stop, name, left: l, right: r }
+        let id = MODELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        TermModel { stems: b.stems, weights, df, prefix, stop, name, left: l, right: r, id }
     }
 
     /// A unit made of several (a bulleted list read as a whole): units `range` of `units`,
@@ -739,6 +761,74 @@ impl TermModel {
         })
     }
 
+    /// [`TermModel::similarity`] of left unit `i` and right unit `j`, to the bit, for runs of
+    /// pairs with the same left unit (the candidates of a sentence, a gap's pairs): the left
+    /// unit's terms are marked once in an array by term, and each right unit's are looked up
+    /// there, in one pass without a data-dependent branch, where a walk through both sorted
+    /// lists mispredicts about every other step.
+    pub fn left_right_similarity(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = (self.left.get(i), self.right.get(j));
+        if a.weight <= 0.0 || b.weight <= 0.0 {
+            return 0.0;
+        }
+        thread_local! {
+            static MARKS: std::cell::RefCell<Marks> = std::cell::RefCell::new(Marks::default());
+        }
+        MARKS.with(|marks| {
+            let mut marks = marks.borrow_mut();
+            let Marks { stamp, stamp_now, marked, only_a, only_b } = &mut *marks;
+            if *marked != Some((self.id, i)) {
+                if *stamp_now == u32::MAX {
+                    stamp.iter_mut().for_each(|s| *s = 0);
+                    *stamp_now = 0;
+                }
+                *stamp_now += 1;
+                if stamp.len() < self.weights.len() {
+                    stamp.resize(self.weights.len(), 0);
+                }
+                for &t in a.terms() {
+                    stamp[t as usize] = *stamp_now;
+                }
+                *marked = Some((self.id, i));
+            }
+            let now = *stamp_now;
+            // The shared terms' weights, summed in term order as the walk through both lists
+            // sums them (adding 0.0 for a term not shared changes no bit); and the first
+            // RELATED_MAX of the terms only `b` has, each with its place, kept where it has a
+            // prefix key (written always, kept by moving on).
+            let mut shared = 0.0;
+            only_b.clear();
+            only_b.resize(2 * RELATED_MAX as usize + 2, 0);
+            let (mut kept, mut b_only) = (0usize, 0u32);
+            for &y in b.terms() {
+                let t = y as usize;
+                let is_shared = stamp[t] == now;
+                shared += if is_shared { self.weights[t] } else { 0.0 };
+                only_b[kept] = b_only;
+                only_b[kept + 1] = y;
+                let keep = !is_shared && b_only < RELATED_MAX && self.prefix[t] != 0;
+                kept += 2 * usize::from(keep);
+                b_only += u32::from(!is_shared);
+            }
+            only_b.truncate(kept);
+            if !only_b.is_empty() {
+                // The terms only `a` has that the credit would look at: with a prefix key among
+                // those of `b`'s kept terms (it passes over the others at once), in order.
+                let seen = related_seen(&self.prefix, only_b);
+                only_a.clear();
+                let tb = b.terms();
+                only_a.extend(a.terms().iter().copied().filter(|&x| {
+                    let key = self.prefix[x as usize];
+                    key != 0 && seen & (1 << (key % 64)) != 0 && tb.binary_search(&x).is_err()
+                }));
+                if !only_a.is_empty() {
+                    shared += self.related_forms(only_a, only_b);
+                }
+            }
+            (shared / (a.weight * b.weight).sqrt()).min(1.0)
+        })
+    }
+
     fn similarity_with(&self, a: &Unit, b: &Unit, only_a: &mut Vec<u32>, only_b: &mut Vec<u32>) -> f32 {
         let (ta, tb) = (a.terms(), b.terms());
         let (mut i, mut j) = (0, 0);
@@ -790,7 +880,7 @@ impl TermModel {
         let mut used = 0u64;
         // Which prefixes `b` has, folded into 64 bits: a stem whose bit is clear has no
         // partner, and most stems have none (this runs for every pair of sentences compared).
-        let seen = b.chunks_exact(2).fold(0u64, |m, p| m | 1 << (self.prefix[p[1] as usize] % 64));
+        let seen = related_seen(&self.prefix, b);
         for &x in a {
             let key = self.prefix[x as usize];
             if seen & (1 << (key % 64)) == 0 {
@@ -812,6 +902,11 @@ impl TermModel {
         }
         credit
     }
+}
+
+/// The prefix keys of the (place, term) pairs `b`, folded into 64 bits.
+fn related_seen(prefix: &[u64], b: &[u32]) -> u64 {
+    b.chunks_exact(2).fold(0u64, |m, p| m | 1 << (prefix[p[1] as usize] % 64))
 }
 
 /// Calls `each` with every term of `a` that `b` also has, in order (both sorted, each once):
@@ -933,5 +1028,33 @@ mod tests {
         let close = m.similarity(&m.left.get(0), &m.right.get(0));
         let far = m.similarity(&m.left.get(1), &m.right.get(0));
         assert!(close > 0.5 && far < 0.1, "close {close}, far {far}");
+    }
+
+    /// The marked similarity is the walk's to the bit, for every pair of the bundled articles'
+    /// sentences, taken in an order that re-marks the left unit now and then, with a second
+    /// model's pairs in between (the marks outlive a model on their thread).
+    #[test]
+    fn marked_similarity_is_the_walked_one_to_the_bit() {
+        let l = Document::parse(Source::from_text("l", include_str!("../assets/source.txt")));
+        let r = Document::parse(Source::from_text("r", include_str!("../assets/rewrite.txt")));
+        let (m, other) = (TermModel::build(&l, &r), TermModel::build(&r, &l));
+        assert!(m.left.len() > 20 && m.right.len() > 20);
+        let mut related = 0;
+        for i in 0..m.left.len() {
+            for j in 0..m.right.len() {
+                let walked = m.similarity(&m.left.get(i), &m.right.get(j));
+                assert_eq!(m.left_right_similarity(i, j).to_bits(), walked.to_bits(), "{i} {j}");
+                let bare =
+                    m.left.get(i).terms().iter().filter(|t| m.right.get(j).terms().contains(t)).count();
+                related += usize::from(bare == 0 && walked > 0.0);
+                if j % 7 == 0 {
+                    let (oi, oj) = (j % other.left.len(), i % other.right.len());
+                    let o = other.similarity(&other.left.get(oi), &other.right.get(oj));
+                    assert_eq!(other.left_right_similarity(oi, oj).to_bits(), o.to_bits());
+                }
+            }
+        }
+        // The related-form credit was exercised: pairs sharing no term that still score.
+        assert!(related > 0, "no pair scored on related forms alone");
     }
 }
