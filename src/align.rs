@@ -535,7 +535,9 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
 /// or after, or a sentence split or merged across neighbours) gains up to its own score.
 fn with_context(raw: &Scores) -> Scores {
     const AROUND: [(isize, isize); 6] = [(-1, -1), (1, 1), (0, -1), (0, 1), (-1, 0), (1, 0)];
-    raw.iter()
+    // Looked up in parallel. (The order the scores are then read in decides nothing: each
+    // sentence's candidates are sorted before they are judged.)
+    raw.par_iter()
         .map(|(&(i, j), &s)| {
             let near = AROUND
                 .iter()
@@ -559,10 +561,10 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
     }
     // Which terms the partners of the paragraph at hand have: `mark[t]` is that paragraph's
     // stamp. Units come in paragraph order, so the partners' terms are marked once for all
-    // the units of a paragraph.
-    let mut mark: Vec<u32> = vec![0; model.stems.len()];
-    let mut stamp = 0u32;
-    let mut covered = |units: &Units, other: &Units, partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
+    // the units of a paragraph. The two sides side by side, each with its own marks.
+    let covered = |units: &Units, other: &Units, partners: &HashMap<usize, Vec<usize>>| -> (f32, f32) {
+        let mut mark: Vec<u32> = vec![0; model.stems.len()];
+        let mut stamp = 0u32;
         let mut total = 0.0;
         let mut hit = 0.0;
         let mut marked_for = None;
@@ -579,15 +581,16 @@ fn shared_content(model: &TermModel, links: &[Link]) -> f32 {
                 }
             }
             for &t in u.terms() {
-                if mark[t as usize] == stamp {
-                    hit += model.weights[t as usize];
-                }
+                // Without a branch on whether the term is shared (adding 0.0 changes no bit).
+                hit += if mark[t as usize] == stamp { model.weights[t as usize] } else { 0.0 };
             }
         }
         (hit, total)
     };
-    let (hl, tl) = covered(&model.left, &model.right, &partners_left);
-    let (hr, tr) = covered(&model.right, &model.left, &partners_right);
+    let ((hl, tl), (hr, tr)) = rayon::join(
+        || covered(&model.left, &model.right, &partners_left),
+        || covered(&model.right, &model.left, &partners_right),
+    );
     if tl + tr <= 0.0 {
         return 0.0;
     }
