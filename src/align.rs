@@ -381,22 +381,15 @@ fn explaining(
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut remaining: Vec<u32> = unit.terms().to_vec();
     let mut out = Vec::with_capacity(cands.len());
-    for &(k, score) in cands.iter() {
-        let gain = model.explained(&remaining, &other.get(k)) / unit.weight.max(f32::EPSILON);
+    // What is left after each chosen counterpart: the terms it does not have.
+    let mut next = cands.iter();
+    model.explain_in_turn(&mut remaining, cands.iter().map(|&(k, _)| other.get(k)), |explained| {
+        let Some(&(k, score)) = next.next() else { return false };
+        let gain = explained / unit.weight.max(f32::EPSILON);
         let chosen = out.is_empty() || gain >= FURTHER_SHARE;
-        if chosen {
-            // What is left: the terms `k` does not have (both lists sorted, walked together).
-            let terms = other.get(k).terms();
-            let mut j = 0;
-            remaining.retain(|&t| {
-                while j < terms.len() && terms[j] < t {
-                    j += 1;
-                }
-                terms.get(j) != Some(&t)
-            });
-        }
         out.push((k, Verdict { score, chosen, gain }));
-    }
+        chosen
+    });
     out
 }
 
