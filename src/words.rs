@@ -423,8 +423,12 @@ struct Para {
     mirror: Option<Mirror>,
 }
 
-/// Paragraphs diffed as one task (each task interns its own tokens).
+/// Paragraphs diffed as one task.
 const PARAS_PER_TASK: usize = 64;
+
+/// Distinct words a worker's keys hold before they start afresh: a text's common vocabulary
+/// (a 4 MB text writes some 30,000 distinct words), in a few MB, whatever the input's size.
+const KEYS_KEPT: usize = 1 << 16;
 
 /// Word-level differences for every linked paragraph of two documents. The left side's
 /// paragraphs (against their partners) and the right side's run in parallel; a pair of
@@ -512,13 +516,17 @@ fn pass(
     let n = partners.len();
     let tasks: Vec<Vec<(usize, Para)>> = (0..n.div_ceil(PARAS_PER_TASK))
         .into_par_iter()
-        .map(|t| {
-            let mut keys = Keys::default();
+        // The keys go on from task to task of a worker (a diff needs only that equal words
+        // have equal keys), until they are many.
+        .map_init(Keys::default, |keys, t| {
+            if keys.ids.len() > KEYS_KEPT {
+                *keys = Keys::default();
+            }
             (t * PARAS_PER_TASK..((t + 1) * PARAS_PER_TASK).min(n))
                 .filter(|&p| !partners.of(p).is_empty() && !skip(p))
                 .map(|p| {
                     let mirror = mirror_of(p);
-                    (p, para_diff(own_doc, other_doc, p, partners.of(p), pass_left, mirror, &mut keys))
+                    (p, para_diff(own_doc, other_doc, p, partners.of(p), pass_left, mirror, keys))
                 })
                 .collect()
         })
