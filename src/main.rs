@@ -41,10 +41,10 @@ const PURGE_DELAY_MS: std::ffi::c_long = 10;
 
 /// The same for `--json`, `--text` and `--html`, which exit once they have written: freed
 /// memory kept for a tenth of a second is mostly taken again by the next phase instead of
-/// being faulted in afresh. On the 4 MB real pair: 15% fewer page faults and 15 ms less
-/// wall time, for a peak of 111–122 MB instead of 89–102 MB; a million one-word lines a side
-/// peak at 258 MB instead of 222 MB, the 50 MB pair at 577 MB instead of 559 MB. (Never giving
-/// memory back saved 30 ms more on the real pair, for a peak of 142–144 MB.)
+/// being faulted in afresh. On the 4 MB real pair: 15% fewer page faults and 2–3% less CPU,
+/// for a peak of 108–119 MiB instead of 88–99 MiB; a million one-word lines a side peak at
+/// 252 MiB instead of 217 MiB, the 50 MB pair at 563 MiB instead of 545 MiB. (Never giving
+/// memory back saved more on the real pair, for a peak of 138–141 MiB.)
 const BATCH_PURGE_DELAY_MS: std::ffi::c_long = 100;
 
 /// Sets how long freed memory stays with the allocator, unless the user's MIMALLOC_PURGE_DELAY
