@@ -605,7 +605,11 @@ fn para_diff(
                     if let Some(span) = cover(run) {
                         m.marks.push(Marked { span, mark: Mark::Inserted });
                         m.inserted += run.iter().filter(|t| t.word).count();
-                        m.changes.push(Change { left: None, right: Some((m.para, span)) });
+                        // Its change, unless this pass reports the same one as a replacement
+                        // (with this very span on the right), which the merge would drop.
+                        if own_range.is_empty() {
+                            m.changes.push(Change { left: None, right: Some((m.para, span)) });
+                        }
                     }
                 }
                 let own_run = &own[own_range];
