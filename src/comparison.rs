@@ -384,25 +384,17 @@ impl Comparison {
             v.par_sort_by_cached_key(|d| key(&d.unpack()));
             v
         };
-        let changes = sorted(
-            self.words
-                .changes
-                .iter()
-                .filter_map(|ch| {
-                    let row = match (ch.left, ch.right) {
-                        (Some((p, _)), _) => self.left_row.at(p),
-                        (None, Some((q, _))) => self.right_row.at(q),
-                        (None, None) => return None,
-                    };
-                    Some(Packed::pack(Difference {
-                        kind: DiffKind::Changed,
-                        left: ch.left,
-                        right: ch.right,
-                        row,
-                    }))
-                })
-                .collect(),
-        );
+        // (Room for every change at once, not doubled up to it.)
+        let mut packed = Vec::with_capacity(self.words.changes.len());
+        packed.extend(self.words.changes.iter().filter_map(|ch| {
+            let row = match (ch.left, ch.right) {
+                (Some((p, _)), _) => self.left_row.at(p),
+                (None, Some((q, _))) => self.right_row.at(q),
+                (None, None) => return None,
+            };
+            Some(Packed::pack(Difference { kind: DiffKind::Changed, left: ch.left, right: ch.right, row }))
+        }));
+        let changes = sorted(packed);
         let moved = sorted(
             self.links
                 .iter()

@@ -61,9 +61,10 @@ pub struct ParaMarks {
 
 impl ParaMarks {
     /// The marks of `paras` paragraphs, from each marked paragraph's marks in paragraph order.
-    fn from_sorted(paras: usize, marked: impl IntoIterator<Item = (usize, Vec<Marked>)>) -> ParaMarks {
+    fn from_sorted(paras: usize, marked: Vec<(usize, Vec<Marked>)>) -> ParaMarks {
         let mut starts = Vec::with_capacity(paras + 1);
-        let mut marks = Vec::new();
+        // Made at its full size at once, not copied from one doubled buffer to the next.
+        let mut marks = Vec::with_capacity(marked.iter().map(|(_, m)| m.len()).sum());
         for (p, m) in marked {
             debug_assert!(starts.len() <= p + 1, "paragraph {p} out of order");
             starts.resize(p + 1, narrow(marks.len()));
@@ -715,7 +716,7 @@ mod tests {
     fn paragraph_marks_are_kept_apart_in_one_array() {
         let m = |a, b| Marked { span: Span::new(a, b), mark: Mark::Removed };
         let marks =
-            ParaMarks::from_sorted(5, [(1, vec![m(0, 2), m(3, 4)]), (2, vec![]), (3, vec![m(9, 12)])]);
+            ParaMarks::from_sorted(5, vec![(1, vec![m(0, 2), m(3, 4)]), (2, vec![]), (3, vec![m(9, 12)])]);
         assert_eq!(marks.len(), 5);
         let all: Vec<&[Marked]> = marks.iter().collect();
         assert_eq!(all, [&[][..], &[m(0, 2), m(3, 4)], &[], &[m(9, 12)], &[]]);
