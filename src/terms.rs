@@ -194,7 +194,8 @@ struct Marks {
     stamp_now: u32,
     /// The marked unit: (model id, left unit).
     marked: Option<(u64, usize)>,
-    /// The terms of each side the related-form credit reads ([`TermModel::similarity_with`]).
+    /// The terms of each side the related-form credit reads ([`TermModel::similarity_with`]),
+    /// for any pair of units.
     only_a: Vec<u32>,
     only_b: Vec<u32>,
 }
@@ -801,13 +802,9 @@ impl TermModel {
         if a.weight <= 0.0 || b.weight <= 0.0 {
             return 0.0;
         }
-        thread_local! {
-            /// Scratch lists for the terms only one unit has: this runs millions of times.
-            static ONLY: std::cell::RefCell<(Vec<u32>, Vec<u32>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
-        }
-        ONLY.with(|only| {
-            let mut only = only.borrow_mut();
-            let (only_a, only_b) = &mut *only;
+        // The thread's scratch lists for the terms only one unit has: this runs millions of times.
+        MARKS.with(|marks| {
+            let Marks { only_a, only_b, .. } = &mut *marks.borrow_mut();
             only_a.clear();
             only_b.clear();
             self.similarity_with(a, b, only_a, only_b)
