@@ -427,8 +427,8 @@ struct Para {
 /// Paragraphs diffed as one task.
 const PARAS_PER_TASK: usize = 64;
 
-/// Distinct words a worker's keys hold before they start afresh: a text's common vocabulary
-/// (a 4 MB text writes some 30,000 distinct words), in a few MB, whatever the input's size.
+/// Distinct words a worker's keys hold before they start afresh: more than the common
+/// vocabulary of a long text, in a few MB however large the input.
 const KEYS_KEPT: usize = 1 << 16;
 
 /// Word-level differences for every linked paragraph of two documents. The left side's
