@@ -234,7 +234,37 @@ const ORG: u8 = 2;
 /// The first word of one of [`lexicon::PLACE_PHRASES`].
 const PHRASE_START: u8 = 4;
 
-/// `FIRST_NAMES` and `SURNAMES`: the census lists of `assets/names`, sorted by build.rs.
+/// Sorted upper-case names packed into one string: `text` holds them back to back, `ends[i]`
+/// is where the `i`-th ends (build.rs writes them so, with no pointer per name to relocate).
+struct NameTable {
+    text: &'static str,
+    ends: &'static [u32],
+}
+
+impl NameTable {
+    /// The `i`-th name.
+    fn name(&self, i: usize) -> &'static str {
+        let start = i.checked_sub(1).map_or(0, |k| self.ends[k] as usize);
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The place of an ASCII word read in upper case, if the table has it.
+    fn find(&self, word: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match upper_cmp(self.name(mid), word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+}
+
+/// `FIRST_NAMES`, `SURNAMES` and `SURNAME_RANKS`: the census lists of `assets/names`, sorted
+/// by build.rs.
 mod census {
     include!(concat!(env!("OUT_DIR"), "/names.rs"));
 }
@@ -289,15 +319,14 @@ impl Lists {
     }
 
     fn is_first_name(&self, low: &str) -> bool {
-        self.world_first.contains(low)
-            || (low.is_ascii() && census::FIRST_NAMES.binary_search_by(|n| upper_cmp(n, low)).is_ok())
+        self.world_first.contains(low) || (low.is_ascii() && census::FIRST_NAMES.find(low).is_some())
     }
 
     fn surname_rank(&self, low: &str) -> Option<u32> {
         if !low.is_ascii() {
             return None;
         }
-        census::SURNAMES.binary_search_by(|(n, _)| upper_cmp(n, low)).ok().map(|i| census::SURNAMES[i].1)
+        census::SURNAMES.find(low).map(|i| census::SURNAME_RANKS[i])
     }
 
     /// A word that names a place, a people, a date or an organisation, never a person.
@@ -1279,6 +1308,33 @@ mod tests {
         fn an_ascii_word_has_the_same_shape_read_as_bytes(w in "[aAzZ09.\\-]{0,8}|(al|bin|as)-[aA][a-z]{0,3}") {
             proptest::prop_assert_eq!(shape_of_ascii(&w), shape_of_chars(&w));
         }
+    }
+
+    /// The packed census tables are sorted (their search needs it) and find every name of
+    /// the files they were built from, with its rank.
+    #[test]
+    fn the_census_tables_are_sorted_and_find_every_name() {
+        for table in [&census::FIRST_NAMES, &census::SURNAMES] {
+            assert!(table.ends.len() > 1000);
+            assert!((1..table.ends.len()).all(|i| table.name(i - 1) < table.name(i)));
+        }
+        let lists = Lists::get();
+        let file =
+            |f: &str| std::fs::read_to_string(format!("{}/assets/names/{f}", env!("CARGO_MANIFEST_DIR")));
+        for f in ["dist.male.first.txt", "dist.female.first.txt"] {
+            for n in file(f).unwrap().lines().filter(|l| !l.is_empty()) {
+                assert!(lists.is_first_name(&n.to_lowercase()), "{n}");
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (n, rank) in file("dist.all.last.txt").unwrap().lines().filter(|l| !l.is_empty()).zip(0..) {
+            if seen.insert(n) {
+                assert_eq!(lists.surname_rank(&n.to_lowercase()), Some(rank), "{n}");
+            }
+        }
+        assert_eq!(lists.surname_rank("smith"), Some(0));
+        assert_eq!(lists.surname_rank("zzzzqx"), None);
+        assert!(!lists.is_first_name("zzzzqx"));
     }
 
     #[test]
