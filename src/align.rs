@@ -181,18 +181,27 @@ fn gather_evidence(model: &TermModel, progress: &Progress) -> HashMap<(usize, us
         || verdicts(model, &by_left, &model.left, &model.right, |i, j| (i, j)),
         || verdicts(model, &by_right, &model.right, &model.left, |j, i| (i, j)),
     );
+    // The pairs both sides agree on, judged on all cores and gathered in the order one pass
+    // over `from_left` meets them (each paragraph pair's evidence adds them up in that order).
+    let judged: Vec<(&(usize, usize), &Verdict)> = from_left.iter().collect();
+    let agreed: Vec<_> = judged
+        .into_par_iter()
+        .with_min_len(PAIRS_PER_TASK)
+        .filter_map(|(key, a)| {
+            let b = &from_right[key];
+            // Chosen by one side, and not redundant for the other: a pair whose shared words the
+            // other sentence's better counterparts already explain is a coincidence.
+            let (i, j) = (model.left.get(key.0), model.right.get(key.1));
+            let paras = (i.para(), j.para());
+            let corroborated = support.get(&paras).is_some_and(|&n| n >= 2) || list_pairs.contains(key);
+            let agreed = (a.chosen || b.chosen)
+                && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
+            agreed.then(|| (paras, *key, a.score.min(1.0), raw[key], model.shared_content(&i, &j)))
+        })
+        .collect();
     let mut evidence: HashMap<(usize, usize), Evidence> = HashMap::default();
-    for (key, a) in &from_left {
-        let b = &from_right[key];
-        // Chosen by one side, and not redundant for the other: a pair whose shared words the
-        // other sentence's better counterparts already explain is a coincidence.
-        let paras = (model.left.get(key.0).para(), model.right.get(key.1).para());
-        let corroborated = support.get(&paras).is_some_and(|&n| n >= 2) || list_pairs.contains(key);
-        let agreed = (a.chosen || b.chosen)
-            && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
-        if agreed {
-            evidence.entry(paras).or_default().add(model, key.0, key.1, a.score.min(1.0), raw[key]);
-        }
+    for (paras, (i, j), score, own, shared) in agreed {
+        evidence.entry(paras).or_default().add(i, j, score, own, shared);
     }
     evidence
 }
@@ -224,10 +233,10 @@ struct Evidence {
 }
 
 impl Evidence {
-    fn add(&mut self, model: &TermModel, i: usize, j: usize, score: f32, own: f32) {
-        let (a, b) = (&model.left.get(i), &model.right.get(j));
+    /// Sentence pair (`i`, `j`), its score, its own score without its neighbours' lift, and
+    /// the content words it shares ([`TermModel::shared_content`]).
+    fn add(&mut self, i: usize, j: usize, score: f32, own: f32, shared: usize) {
         self.best = self.best.max(score);
-        let shared = model.shared_content(a, b);
         self.terms = self.terms.max(shared);
         // A pair sharing one or two words (a name, a topic word: short sentences score high
         // on little) says nothing about a move, however high its score.
@@ -704,6 +713,10 @@ fn verdicts(
     }
     out
 }
+
+/// Sentence pairs one parallel task judges at least: each is a few lookups and a walk of two
+/// short term lists, so a task of this many outweighs handing it out.
+const PAIRS_PER_TASK: usize = 1024;
 
 /// Units one parallel task judges at least: most have a candidate or two, so a task of this
 /// many outweighs handing it out.
