@@ -270,13 +270,14 @@ const SEQ_CHUNK: usize = 256;
 /// pretty-printed): a chunk's buffer starts that big instead of doubling its way up.
 const ELEMENT_BYTES: usize = 128;
 /// Chunks rendered before they are written: enough that the cores seldom wait for a batch's
-/// slowest chunk (16 made a million one-word lines' JSON 8% slower), while the batch's
-/// buffers, reused from batch to batch, stay some 10 MB even for long paragraphs, and a
-/// million-element array is never held.
+/// slowest chunk (16 made a million one-word lines' JSON 8% slower), while the two batches'
+/// buffers (one written while the other is rendered), reused from batch to batch, stay some
+/// 20 MB even for long paragraphs, and a million-element array is never held.
 const SEQ_BATCH: usize = 64;
 
 /// An array of `n` elements, `item(k)` the k-th, as serde_json's serializer writes it inside
-/// an object at `depth`: rendered in parallel chunks, written in order.
+/// an object at `depth`: rendered in parallel chunks, written in order, a batch of chunks
+/// written while the next is rendered.
 fn write_seq<T: Serialize>(
     out: &mut impl std::io::Write,
     depth: usize,
@@ -289,13 +290,10 @@ fn write_seq<T: Serialize>(
     }
     out.write_all(b"[")?;
     let chunks = n.div_ceil(SEQ_CHUNK);
-    // One buffer a chunk of a batch, reused from batch to batch: grown once, its pages
-    // faulted in once, not a fresh buffer a chunk.
-    let mut bufs: Vec<Vec<u8>> = Vec::new();
-    bufs.resize_with(SEQ_BATCH.min(chunks), || Vec::with_capacity(SEQ_CHUNK * ELEMENT_BYTES));
-    for batch in (0..chunks).step_by(SEQ_BATCH) {
+    // A batch's chunks rendered in parallel, each into its buffer, with how that went.
+    let render = |bufs: &mut Batch, batch: usize| {
         let batch_chunks = (chunks - batch).min(SEQ_BATCH);
-        let rendered: Vec<std::io::Result<()>> = bufs[..batch_chunks]
+        bufs.done = bufs.bufs[..batch_chunks]
             .par_iter_mut()
             .enumerate()
             .map(|(i, buf)| {
@@ -308,13 +306,46 @@ fn write_seq<T: Serialize>(
                 Ok(())
             })
             .collect();
-        for (done, buf) in rendered.into_iter().zip(&bufs) {
+    };
+    // Two sets of buffers, reused from batch to batch (grown once, their pages faulted in
+    // once): while this thread writes one batch out, the pool renders the next into the other,
+    // so writing to a file or a pipe costs little beyond the rendering.
+    let new_batch = || Batch {
+        bufs: (0..SEQ_BATCH.min(chunks)).map(|_| Vec::with_capacity(SEQ_CHUNK * ELEMENT_BYTES)).collect(),
+        done: Vec::new(),
+    };
+    let mut ready = new_batch();
+    render(&mut ready, 0);
+    let mut spare = (chunks > SEQ_BATCH).then(new_batch);
+    for next in (SEQ_BATCH..chunks).step_by(SEQ_BATCH) {
+        let mut rendering = spare.take().unwrap_or_else(new_batch);
+        let written = rayon::in_place_scope(|s| {
+            s.spawn(|_| render(&mut rendering, next));
+            ready.write(out)
+        });
+        written?;
+        spare = Some(std::mem::replace(&mut ready, rendering));
+    }
+    ready.write(out)?;
+    write_break(out, true, depth)?;
+    out.write_all(b"]")
+}
+
+/// A batch of rendered chunks: each chunk's buffer and whether its rendering went well.
+struct Batch {
+    bufs: Vec<Vec<u8>>,
+    done: Vec<std::io::Result<()>>,
+}
+
+impl Batch {
+    /// Writes the chunks out in order, up to the first that failed (its error is returned).
+    fn write(&mut self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        for (done, buf) in self.done.drain(..).zip(&self.bufs) {
             done?;
             out.write_all(buf)?;
         }
+        Ok(())
     }
-    write_break(out, true, depth)?;
-    out.write_all(b"]")
 }
 
 /// The report as pretty-printed JSON.
