@@ -112,12 +112,45 @@ impl<'a> StrSet<'a> {
     pub fn add(&mut self, w: Cow<'a, str>) {
         self.insert(w, ());
     }
+
+    /// Hands each word of the set to `each`, once, in no particular order.
+    pub fn for_each_word(&self, mut each: impl FnMut(&str)) {
+        for &key in self.short.keys() {
+            // A short key is the word's bytes in order, its length in the top byte.
+            let bytes = key.to_le_bytes();
+            // (It was made from a `str`, so its bytes are UTF-8.)
+            if let Ok(w) = std::str::from_utf8(&bytes[..(key >> 56) as usize]) {
+                each(w);
+            }
+        }
+        for w in self.long.keys() {
+            each(w);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// Every word put in a set is handed out once, short or long, ASCII or not.
+        #[test]
+        fn a_set_hands_out_each_of_its_words_once(words in proptest::collection::vec("\\PC{0,10}", 0..40)) {
+            let mut set = StrSet::new();
+            for w in &words {
+                set.add(Cow::Owned(w.clone()));
+            }
+            let mut seen: Vec<String> = Vec::new();
+            set.for_each_word(|w| seen.push(w.to_string()));
+            seen.sort();
+            let mut expected = words.clone();
+            expected.sort();
+            expected.dedup();
+            prop_assert_eq!(seen, expected);
+        }
+    }
 
     #[test]
     fn short_keys_tell_every_short_word_apart() {

@@ -79,17 +79,25 @@ impl People {
         // Each document's tokens and the words it writes in lower case, the two documents in
         // parallel; then each document's names and places, which need both documents' lower
         // case words, again in parallel.
-        let ((left_toks, mut lower), right_read) =
-            rayon::join(|| tokens_and_lower_words(left), || right.map(tokens_and_lower_words));
-        let right_toks = right_read.map(|(toks, right_lower)| {
-            lower.extend(right_lower);
-            toks
-        });
-        let find = |doc: &Document, toks: Vec<Token>| {
-            (candidates(&doc.text, &toks, lists, &lower), places_of(doc, &toks))
+        // (With each document's places written in lower case, from its own words.)
+        let read = |doc| {
+            let (toks, lower) = tokens_and_lower_words(doc);
+            let places_lower = places_in_lower_case(&lower);
+            (toks, lower, places_lower)
         };
-        let (left_found, right_found) =
-            rayon::join(|| find(left, left_toks), || right.zip(right_toks).map(|(r, t)| find(r, t)));
+        let ((left_toks, mut lower, left_places), right_read) =
+            rayon::join(|| read(left), || right.map(read));
+        let right_toks = right_read.map(|(toks, right_lower, places_lower)| {
+            lower.extend(right_lower);
+            (toks, places_lower)
+        });
+        let find = |doc: &Document, (toks, places_lower): (Vec<Token>, FxHashSet<String>)| {
+            (candidates(&doc.text, &toks, lists, &lower), places_of(doc, &toks, places_lower))
+        };
+        let (left_found, right_found) = rayon::join(
+            || find(left, (left_toks, left_places)),
+            || right.zip(right_toks).map(|(r, t)| find(r, t)),
+        );
         let (candidates, places): (Vec<Vec<Candidate>>, Vec<Places>) =
             std::iter::once(left_found).chain(right_found).unzip();
         People { places, ..link(&docs, candidates) }
@@ -115,6 +123,24 @@ fn tokens_and_lower_words(doc: &Document) -> (Vec<Token>, StrSet<'_>) {
     (toks, lower)
 }
 
+/// The places and organisations among a document's words in lower case (`lower`, from
+/// [`tokens_and_lower_words`]), as [`low`] reads them: each distinct word looked at once, not
+/// each of the document's lower-case words in turn.
+fn places_in_lower_case(lower: &StrSet) -> FxHashSet<String> {
+    let lists = Lists::get();
+    let mut out = FxHashSet::default();
+    lower.for_each_word(|w| {
+        // `low` of a token is its lower case without trailing full stops, apostrophes
+        // straightened (a full stop or an apostrophe lower-cases to itself).
+        let w = w.trim_end_matches('.');
+        let w = if w.contains('’') { Cow::Owned(w.replace('’', "'")) } else { Cow::Borrowed(w) };
+        if lists.place_or_org.contains(&w) {
+            out.insert(w.into_owned());
+        }
+    });
+    out
+}
+
 /// A place or organisation named in a document: where, and its name folded to one form
 /// ("US", "U.S." and "United States" are all "united states").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,26 +161,22 @@ pub struct Places {
 
 /// The places and organisations a document names, from one pass over its words.
 pub fn places(doc: &Document) -> Places {
-    places_of(doc, &tokenize(doc))
+    let (toks, lower) = tokens_and_lower_words(doc);
+    places_of(doc, &toks, places_in_lower_case(&lower))
 }
 
-fn places_of(doc: &Document, toks: &[Token]) -> Places {
+/// The places a document names with capitals, found in its tokens, and `lower`, those it
+/// writes in lower case ([`places_in_lower_case`]).
+fn places_of(doc: &Document, toks: &[Token], lower: FxHashSet<String>) -> Places {
     let lists = Lists::get();
     let text = doc.text.as_str();
     let alias = |k: String| -> String {
         lexicon::ALIASES.iter().find(|(a, _)| *a == k).map_or(k, |(_, to)| to.to_string())
     };
     let mut out = Vec::new();
-    let mut lower = FxHashSet::default();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.shape == Shape::Lower {
-            let w = low(text, t);
-            if lists.place_or_org.contains(&w) {
-                lower.insert(w.into_owned());
-            }
-        }
         if !matches!(t.shape, Shape::Cap | Shape::Upper) {
             i += 1;
             continue;
@@ -1335,6 +1357,35 @@ mod tests {
         assert_eq!(lists.surname_rank("smith"), Some(0));
         assert_eq!(lists.surname_rank("zzzzqx"), None);
         assert!(!lists.is_first_name("zzzzqx"));
+    }
+
+    /// The places a document writes in lower case, found from its distinct lower-case words,
+    /// are those found by reading each of its lower-case tokens.
+    #[test]
+    fn places_in_lower_case_are_those_read_token_by_token() {
+        let lists = Lists::get();
+        let texts = [
+            crate::bundled::LEFT.to_string(),
+            crate::bundled::RIGHT.to_string(),
+            "They flew to kyiv. Then london’s mayor met officials from nato and the eu in paris...\n\n\
+             In moscow, berlin. and washington… the un said; ΛΟΝΔΙΝΟ london's tokyo."
+                .to_string(),
+        ];
+        let mut found_any = false;
+        for text in texts {
+            let doc = Document::parse(crate::input::Source::from_text("t", text));
+            let (toks, lower) = tokens_and_lower_words(&doc);
+            let read: FxHashSet<String> = toks
+                .iter()
+                .filter(|t| t.shape == Shape::Lower)
+                .map(|t| low(&doc.text, t))
+                .filter(|w| lists.place_or_org.contains(w))
+                .map(Cow::into_owned)
+                .collect();
+            found_any |= read.len() >= 5;
+            assert_eq!(places_in_lower_case(&lower), read);
+        }
+        assert!(found_any, "the texts write places in lower case");
     }
 
     #[test]
