@@ -578,7 +578,7 @@ fn tokenize_paragraph(chars: &impl CharIndex, s: &str, para: &Paragraph, out: &m
             }
         }
         let body = &s[chars.offset(start)..chars.offset(end)];
-        let shape = shape_of(body);
+        let (shape, plain) = shape_and_plain(body);
         out.push(Token::new(
             byte(start),
             byte(end),
@@ -586,22 +586,64 @@ fn tokenize_paragraph(chars: &impl CharIndex, s: &str, para: &Paragraph, out: &m
             flag(at_start && shape != Shape::Number, FIRST)
                 | flag(possessive, POSSESSIVE)
                 | flag(para.kind == Kind::Heading, CAPS_FREE)
-                | flag(shape == Shape::Lower && is_plain(body.trim_end_matches('.')), PLAIN),
+                | flag(plain, PLAIN),
         ));
         at_start = false;
         i = j;
     }
 }
 
-fn shape_of(word: &str) -> Shape {
-    if word.is_ascii() {
-        shape_of_ascii(word)
+/// A word's shape, and whether it is plain: a [`Shape::Lower`] word that [`low`] reads as it
+/// is written ([`is_plain`] without its trailing full stops).
+fn shape_and_plain(word: &str) -> (Shape, bool) {
+    let (letters, seen) = letters_and_classes(word.as_bytes());
+    if seen & NOT_ASCII == 0 {
+        shape_and_plain_ascii(word, letters, seen)
     } else {
-        shape_of_chars(word)
+        let shape = shape_of_chars(word);
+        (shape, shape == Shape::Lower && is_plain(word.trim_end_matches('.')))
     }
 }
 
-/// [`shape_of`] for any word, character by character.
+/// Classes of a byte, one bit each ([`BYTE_CLASSES`]): an ASCII letter (the lowest bit, so
+/// that adding it counts letters), a capital, a small letter, a byte outside ASCII.
+const LETTER: u8 = 1;
+const CAPITAL: u8 = 2;
+const SMALL: u8 = 4;
+const NOT_ASCII: u8 = 8;
+
+/// Each byte's classes: a word's are read with one lookup a byte, not a test of each range.
+const BYTE_CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            LETTER | CAPITAL
+        } else if c.is_ascii_lowercase() {
+            LETTER | SMALL
+        } else if c.is_ascii() {
+            0
+        } else {
+            NOT_ASCII
+        };
+        b += 1;
+    }
+    t
+};
+
+/// How many ASCII letters `b` has, and the union of its bytes' classes, in one pass.
+fn letters_and_classes(b: &[u8]) -> (usize, u8) {
+    let (mut letters, mut seen) = (0, 0);
+    for &c in b {
+        let k = BYTE_CLASSES[usize::from(c)];
+        letters += usize::from(k & LETTER);
+        seen |= k;
+    }
+    (letters, seen)
+}
+
+/// A word's shape, character by character.
 fn shape_of_chars(word: &str) -> Shape {
     let mut chars = word.chars();
     let Some(c0) = chars.next() else { return Shape::Punct };
@@ -636,18 +678,19 @@ fn shape_of_chars(word: &str) -> Shape {
     }
 }
 
-/// [`shape_of`] for an ASCII word, byte by byte: its letters are ASCII letters, its
-/// capitals ASCII capitals, and each character is one byte.
-fn shape_of_ascii(word: &str) -> Shape {
+/// [`shape_and_plain`] of an ASCII word with `letters` letters and its bytes' classes `seen`
+/// ([`letters_and_classes`]): its letters are ASCII letters, its capitals ASCII capitals, each
+/// character is one byte, and it has no curly apostrophe.
+fn shape_and_plain_ascii(word: &str, letters: usize, seen: u8) -> (Shape, bool) {
     let b = word.as_bytes();
-    let Some(&c0) = b.first() else { return Shape::Punct };
+    let Some(&c0) = b.first() else { return (Shape::Punct, false) };
     if c0.is_ascii_digit() {
-        return Shape::Number;
+        return (Shape::Number, false);
     }
+    let capitals = seen & CAPITAL != 0;
     if c0.is_ascii_uppercase() {
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        let all_capitals = !b.iter().any(u8::is_ascii_lowercase);
-        if letters == 1 && word.ends_with('.') {
+        let all_capitals = seen & SMALL == 0;
+        let shape = if letters == 1 && word.ends_with('.') {
             Shape::Initial
         } else if letters >= 2 && all_capitals {
             // "J.R.R." is initials, not an acronym of a thing.
@@ -658,14 +701,17 @@ fn shape_of_ascii(word: &str) -> Shape {
             }
         } else {
             Shape::Cap
-        }
+        };
+        (shape, false)
     } else {
         match b.iter().position(|&c| c == b'-') {
             // "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a name.
             Some(k) if is_name_particle(&word[..k]) && b.get(k + 1).is_some_and(u8::is_ascii_uppercase) => {
-                Shape::Cap
+                (Shape::Cap, false)
             }
-            _ => Shape::Lower,
+            // (Full stops are not capitals: a word without capitals is plain with or without
+            // its trailing ones.)
+            _ => (Shape::Lower, !capitals),
         }
     }
 }
@@ -1324,11 +1370,16 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The byte-wise shape of an ASCII word is the character-wise one: words drawn from
-        /// the characters its rules turn on.
+        /// The byte-wise shape of a word, and whether it is plain, are the character-wise
+        /// ones: ASCII words drawn from the characters its rules turn on, and a few others.
         #[test]
-        fn an_ascii_word_has_the_same_shape_read_as_bytes(w in "[aAzZ09.\\-]{0,8}|(al|bin|as)-[aA][a-z]{0,3}") {
-            proptest::prop_assert_eq!(shape_of_ascii(&w), shape_of_chars(&w));
+        fn an_ascii_word_has_the_same_shape_read_as_bytes(w in "[aAzZ09.\\-]{0,8}|(al|bin|as)-[aA][a-z]{0,3}|[aZé’Ω.]{1,6}") {
+            let shape = shape_of_chars(&w);
+            let plain = shape == Shape::Lower && is_plain(w.trim_end_matches('.'));
+            proptest::prop_assert_eq!(shape_and_plain(&w), (shape, plain));
+            let (letters, seen) = letters_and_classes(w.as_bytes());
+            proptest::prop_assert_eq!(letters, w.bytes().filter(u8::is_ascii_alphabetic).count());
+            proptest::prop_assert_eq!(seen & NOT_ASCII != 0, !w.is_ascii());
         }
     }
 
