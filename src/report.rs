@@ -316,7 +316,7 @@ fn write_seq<T: Serialize>(
     };
     let mut ready = new_batch();
     render(&mut ready, 0);
-    let mut spare = (chunks > SEQ_BATCH).then(new_batch);
+    let mut spare = None;
     for next in (SEQ_BATCH..chunks).step_by(SEQ_BATCH) {
         let mut rendering = spare.take().unwrap_or_else(new_batch);
         let written = rayon::in_place_scope(|s| {
