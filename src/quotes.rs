@@ -31,24 +31,21 @@ pub fn spans(doc: &Document) -> Vec<(Span, usize)> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut carried: Option<(usize, usize, Mark)> = None;
-    // A paragraph's characters, in a buffer reused from paragraph to paragraph.
-    let mut chars = Vec::new();
     for (p, para) in doc.paragraphs.iter().enumerate() {
         if para.kind == Kind::Furniture {
             carried = None;
             continue;
         }
         let s = &text[para.span.start..para.span.end];
-        crate::text::char_indices_into(s, &mut chars);
         let mut open: Option<(usize, usize, Mark)> = None;
-        for (k, &(b, c)) in chars.iter().enumerate() {
-            // Only quotation marks open or close a quotation.
+        for b in quote_bytes(s.as_bytes()) {
+            let Some(c) = s[b..].chars().next() else { continue };
             if !matches!(c, '“' | '„' | '"' | '«' | '»' | '‘' | '\'' | '”' | '’') {
                 continue;
             }
             let at = para.span.start + b;
-            let prev = k.checked_sub(1).map(|i| chars[i].1);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
+            let prev = s[..b].chars().next_back();
+            let next = s[b + c.len_utf8()..].chars().next();
             let after = at + c.len_utf8();
             let word_before = prev.is_some_and(|c| c.is_alphanumeric());
             let word_after = next.is_some_and(|c| c.is_alphanumeric());
@@ -107,6 +104,23 @@ pub fn spans(doc: &Document) -> Vec<(Span, usize)> {
     out
 }
 
+/// Where the characters that may be quotation marks start in `s`: in UTF-8 each starts with
+/// one of four bytes, so the other characters are passed over without decoding (with
+/// `memchr`'s search for three bytes where the fourth, «'s and »'s, is absent).
+fn quote_bytes(s: &[u8]) -> Box<dyn Iterator<Item = usize> + '_> {
+    if memchr::memchr(QUOTE_LEAD_2, s).is_none() {
+        Box::new(memchr::memchr3_iter(b'"', b'\'', QUOTE_LEAD_3, s))
+    } else {
+        let lead = |b: &u8| matches!(*b, b'"' | b'\'' | QUOTE_LEAD_2 | QUOTE_LEAD_3);
+        Box::new(s.iter().enumerate().filter(move |(_, b)| lead(b)).map(|(at, _)| at))
+    }
+}
+
+/// The first byte of « and » (U+00AB, U+00BB) in UTF-8.
+const QUOTE_LEAD_2: u8 = 0xC2;
+/// The first byte of the curly and low quotation marks (U+2018 to U+201E) in UTF-8.
+const QUOTE_LEAD_3: u8 = 0xE2;
+
 fn close(out: &mut Vec<(Span, usize)>, open: &mut Option<(usize, usize, Mark)>, end: usize, text: &str) {
     let Some((start, para, _)) = open.take() else { return };
     let inner = &text[start..end];
@@ -126,6 +140,20 @@ mod tests {
     fn quoted(text: &str) -> Vec<String> {
         let doc = Document::parse(Source::from_text("t", text));
         spans(&doc).into_iter().map(|(s, _)| doc.slice(s).to_string()).collect()
+    }
+
+    #[test]
+    fn quote_bytes_are_every_lead_byte_with_and_without_guillemets() {
+        for s in ["plain 'a' \"b\" “c” ‘d’ e’s", "« e » „f“ 'g' »h«", "", "no marks at all", "é ü ’"]
+        {
+            let want: Vec<usize> = s
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| matches!(*b, b'"' | b'\'' | QUOTE_LEAD_2 | QUOTE_LEAD_3))
+                .map(|(at, _)| at)
+                .collect();
+            assert_eq!(quote_bytes(s.as_bytes()).collect::<Vec<_>>(), want, "{s}");
+        }
     }
 
     #[test]
