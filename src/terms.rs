@@ -306,21 +306,31 @@ pub fn scan_words(text: &str, span: Span, scratch: &mut Scratch, each: impl FnMu
 /// ASCII a letter is an ASCII letter, and no character joins the one before.
 fn scan_ascii_words(s: &str, base: usize, folded: &mut String, mut each: impl FnMut(WordRef)) {
     let b = s.as_bytes();
+    let class = |c: u8| ASCII_WORD_CLASS[usize::from(c)];
     let mut i = 0;
     let mut first = true;
     while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
+        if class(b[i]) & ALNUM == 0 {
             i += 1;
             continue;
         }
         let start = i;
+        // Whether a capital is among the word's letters (the only letters are its ASCII
+        // letters and digits: what joins them is punctuation).
+        let mut upper = class(b[i]) & UPPER != 0;
         let mut j = i + 1;
         // Whether a full stop or comma joined two of its characters.
         let mut pointed = false;
         while j < b.len() {
+            let k = class(b[j]);
+            if k & ALNUM != 0 {
+                upper |= k & UPPER != 0;
+                j += 1;
+                continue;
+            }
             let c = b[j];
             let joins = |pred: fn(&u8) -> bool| j + 1 < b.len() && pred(&b[j - 1]) && pred(&b[j + 1]);
-            if c.is_ascii_alphanumeric() || (c == b'\'' && joins(u8::is_ascii_alphabetic)) {
+            if c == b'\'' && joins(u8::is_ascii_alphabetic) {
                 j += 1;
             } else if (matches!(c, b'.' | b',') && joins(u8::is_ascii_digit))
                 || (c == b'.' && joins(u8::is_ascii_uppercase))
@@ -332,7 +342,7 @@ fn scan_ascii_words(s: &str, base: usize, folded: &mut String, mut each: impl Fn
             }
         }
         let raw = &s[start..j];
-        let lower = !raw.bytes().any(|c| c.is_ascii_uppercase());
+        let lower = !upper;
         // A word in lower case, without separators or a possessive, is its own fold (most
         // words are): handed over as written, not copied.
         let plain = lower && !pointed && !raw.ends_with("'s");
@@ -345,7 +355,7 @@ fn scan_ascii_words(s: &str, base: usize, folded: &mut String, mut each: impl Fn
                 span: Span::new(base + start, base + j),
                 folded,
                 number: b[start].is_ascii_digit(),
-                capitalized: !first && b[start].is_ascii_uppercase(),
+                capitalized: !first && upper_at(b[start]),
                 first,
                 lower,
             });
@@ -353,6 +363,34 @@ fn scan_ascii_words(s: &str, base: usize, folded: &mut String, mut each: impl Fn
         first = false;
         i = j;
     }
+}
+
+/// [`ASCII_WORD_CLASS`]: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_WORD_CLASS`]: an ASCII capital.
+const UPPER: u8 = 2;
+
+/// Each byte's class for [`scan_ascii_words`]: letter or digit, and capital (no byte outside
+/// ASCII is either).
+const ASCII_WORD_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] |= ALNUM;
+        }
+        if b.is_ascii_uppercase() {
+            t[c] |= UPPER;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// Whether a byte is an ASCII capital, by [`ASCII_WORD_CLASS`].
+fn upper_at(c: u8) -> bool {
+    ASCII_WORD_CLASS[usize::from(c)] & UPPER != 0
 }
 
 /// [`scan_words`] over any text, character by character.
