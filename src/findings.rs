@@ -510,12 +510,12 @@ fn facts_with(doc: &Document, para: Span, ws: &mut FactWords) -> Vec<Fact> {
     while i < ws.len() {
         let w = &ws.words[i];
         let f = ws.folded(i).unwrap_or_default();
-        let next = ws.folded(i + 1);
-        let prev = i.checked_sub(1).and_then(|p| ws.folded(p));
         if !w.number && !may_start_a_fact(f) {
             i += 1;
             continue;
         }
+        let next = ws.folded(i + 1);
+        let prev = i.checked_sub(1).and_then(|p| ws.folded(p));
         let mut end = i;
         let fact = if w.number {
             let digits: String = f.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
