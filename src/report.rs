@@ -423,8 +423,9 @@ impl serde_json::ser::Formatter for SafeFormatter {
         fragment: &str,
     ) -> std::io::Result<()> {
         // Printable ASCII needs nothing (serde_json has escaped the C0 controls already):
-        // most text is only that, so it is written without looking at its characters.
-        if fragment.bytes().all(|b| b < 0x7f) {
+        // most text is only that, so it is written without looking at its characters. (Told
+        // by the standard library's word-at-a-time ASCII test and memchr's search for DEL.)
+        if fragment.is_ascii() && memchr::memchr(0x7f, fragment.as_bytes()).is_none() {
             return w.write_all(fragment.as_bytes());
         }
         let mut from = 0;
