@@ -218,24 +218,34 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// A first guess at the bytes of text per token (a word and its space, or a punctuation
+/// mark), for a paragraph's token list to start near its full size instead of doubling its
+/// way up: English runs about five.
+const BYTES_PER_TOKEN: usize = 5;
+
 fn tokens(doc: &Document, para: usize, keys: &mut Keys) -> Vec<Token> {
+    let mut out = Vec::with_capacity(doc.paragraphs[para].span.len() / BYTES_PER_TOKEN + 1);
+    tokens_into(doc, para, keys, &mut out);
+    out
+}
+
+/// The tokens of paragraph `para`, appended to `out`.
+fn tokens_into(doc: &Document, para: usize, keys: &mut Keys, out: &mut Vec<Token>) {
     let p = &doc.paragraphs[para];
     let s = &doc.text[p.span.start..p.span.end];
     // ASCII text, as most is, is read as its bytes; other text decoded into a reused buffer.
     match AsciiChars::new(s) {
-        Some(chars) => tokens_of(&chars, s, p, keys),
+        Some(chars) => tokens_of(&chars, s, p, keys, out),
         None => {
             let mut buf = std::mem::take(&mut keys.chars);
-            let out = tokens_of(&DecodedChars::new(s, &mut buf), s, p, keys);
+            tokens_of(&DecodedChars::new(s, &mut buf), s, p, keys, out);
             keys.chars = buf;
-            out
         }
     }
 }
 
-/// The tokens of paragraph `p` (its text `s`, its characters `chars`).
-fn tokens_of(chars: &impl CharIndex, s: &str, p: &Paragraph, keys: &mut Keys) -> Vec<Token> {
-    let mut out = Vec::new();
+/// The tokens of paragraph `p` (its text `s`, its characters `chars`), appended to `out`.
+fn tokens_of(chars: &impl CharIndex, s: &str, p: &Paragraph, keys: &mut Keys, out: &mut Vec<Token>) {
     let mut sentence_starts = p.sentences().iter().map(|s| s.start).peekable();
     let mut at_sentence_start = false;
     let n = chars.count();
@@ -246,14 +256,15 @@ fn tokens_of(chars: &impl CharIndex, s: &str, p: &Paragraph, keys: &mut Keys) ->
         i += 1;
     }
     while i < n {
-        let (b, c) = (chars.offset(i), chars.at(i));
-        let abs = p.span.start + b;
-        while sentence_starts.next_if(|&n| n <= abs).is_some() {
-            at_sentence_start = true;
-        }
+        let c = chars.at(i);
         if c.is_whitespace() {
             i += 1;
             continue;
+        }
+        let (b, abs) = (chars.offset(i), p.span.start + chars.offset(i));
+        // (Sentence starts are only read at tokens: only a word reads the flag.)
+        while sentence_starts.next_if(|&n| n <= abs).is_some() {
+            at_sentence_start = true;
         }
         if !c.is_alphanumeric() {
             let key = keys.get(fold_char(c).encode_utf8(&mut [0; 4]));
@@ -310,7 +321,6 @@ fn tokens_of(chars: &impl CharIndex, s: &str, p: &Paragraph, keys: &mut Keys) ->
         at_sentence_start = false;
         i = j;
     }
-    out
 }
 
 /// A diff step after clean-up: equal runs, and changes (either side may be empty).
@@ -336,7 +346,8 @@ fn diff(a: &[Token], b: &[Token]) -> Vec<Step> {
     let ka: Vec<u32> = a.iter().map(|t| t.key).collect();
     let kb: Vec<u32> = b.iter().map(|t| t.key).collect();
     let deadline = (ka.len() + kb.len() > DEADLINE_TOKENS).then(|| Instant::now() + DIFF_DEADLINE);
-    let mut steps = Compact::new(Steps(Vec::new()), &ka, &kb);
+    // About one step per four tokens of the shorter side in reworded text: a first guess.
+    let mut steps = Compact::new(Steps(Vec::with_capacity(ka.len().min(kb.len()) / 4 + 1)), &ka, &kb);
     let Ok(()) = histogram::diff_deadline(&mut steps, &ka, 0..ka.len(), &kb, 0..kb.len(), deadline);
     let steps = steps.into_inner().0;
     // Fold islands: change, short equal run, change → one change.
@@ -419,12 +430,13 @@ struct Joined {
 }
 
 fn joined(doc: &Document, paras: &[usize], keys: &mut Keys) -> Joined {
-    let mut all = Vec::new();
+    let bytes: usize = paras.iter().map(|&p| doc.paragraphs[p].span.len()).sum();
+    let mut all = Vec::with_capacity(bytes / BYTES_PER_TOKEN + 1);
     let mut para = Vec::new();
     for &p in paras {
-        let t = tokens(doc, p, keys);
-        para.extend(std::iter::repeat_n(p, t.len()));
-        all.extend(t);
+        let from = all.len();
+        tokens_into(doc, p, keys, &mut all);
+        para.extend(std::iter::repeat_n(p, all.len() - from));
     }
     Joined { tokens: all, para }
 }
