@@ -730,26 +730,26 @@ fn mark_capital_sentences(text: &str, tokens: &mut [Token]) {
         while j < tokens.len() && !tokens[j].first() {
             j += 1;
         }
-        // The sentence's words, its words in capitals, in lower case, and in lower case
-        // longer than three characters, counted in one pass.
-        let (mut words, mut upper, mut lower, mut long_lower) = (0, 0, 0, 0);
+        // The sentence's words, its words in capitals and in lower case, counted in one pass.
+        let (mut words, mut upper, mut lower) = (0, 0, 0);
         for t in &tokens[i..j] {
             match t.shape {
                 Shape::Cap => words += 1,
                 Shape::Upper => (words, upper) = (words + 1, upper + 1),
-                Shape::Lower => {
-                    (words, lower) = (words + 1, lower + 1);
-                    // Four characters or more: four bytes that start one (the text is UTF-8).
-                    let bytes = t.text(text).as_bytes();
-                    let starts = bytes.iter().filter(|&&b| (b as i8) >= -0x40).take(4).count();
-                    long_lower += usize::from(starts == 4);
-                }
+                Shape::Lower => (words, lower) = (words + 1, lower + 1),
                 _ => {}
             }
         }
         let capitals_only = words >= 3 && upper * 2 > words && lower == 0;
-        // Title case: five or more words and hardly any lower case except short ones.
-        let title_case = words >= 5 && long_lower == 0 && !ends_like_prose(text, &tokens[i..j]);
+        // Title case: five or more words and hardly any lower case except short ones (no
+        // word in lower case of four characters or more: four bytes that start one, the text
+        // being UTF-8). Looked at last, for the few sentences that do not end as prose does.
+        let long_lower = |t: &Token| {
+            t.shape == Shape::Lower
+                && t.text(text).as_bytes().iter().filter(|&&b| (b as i8) >= -0x40).take(4).count() == 4
+        };
+        let title_case =
+            words >= 5 && !ends_like_prose(text, &tokens[i..j]) && !tokens[i..j].iter().any(long_lower);
         if capitals_only || title_case {
             for t in &mut tokens[i..j] {
                 t.flags |= CAPS_FREE;
@@ -792,7 +792,7 @@ fn low<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     if t.plain() {
         return Cow::Borrowed(w);
     }
-    if w.contains('’') {
+    if !w.is_ascii() && w.contains('’') {
         Cow::Owned(w.to_lowercase().replace('’', "'"))
     } else {
         lower_case(w)
@@ -815,7 +815,15 @@ fn is_lower(w: &str) -> bool {
 
 /// A word in lower case: the text itself (not a copy) when it is written so already.
 fn lower_case(w: &str) -> Cow<'_, str> {
-    if is_lower(w) {
+    if w.is_ascii() {
+        // (ASCII lower-cases letter by letter: the general lower-casing, without its search
+        // for characters that lower-case otherwise.)
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    } else if is_lower(w) {
         Cow::Borrowed(w)
     } else {
         Cow::Owned(w.to_lowercase())
@@ -1349,6 +1357,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn headlines_and_capitals_are_caps_free_and_prose_is_not() {
+        // Body paragraphs (over twelve words, so not taken for headings), one sentence each.
+        let title = "Mayor Of The Big Town Wins It And The Vote Goes On As The Year Ends";
+        let capitals = "THE MAYOR OF THE BIG TOWN WINS IT AND THE VOTE GOES ON AS THE YEAR ENDS";
+        // (text, whether its words are caps-free)
+        let cases = [
+            (title.to_string(), true),
+            (format!("{title}."), false),
+            // Lower-case words of three characters at most, counted as characters.
+            (format!("{title} in a vét"), true),
+            (format!("{title} in a véto"), false),
+            (format!("{title} with us"), false),
+            (capitals.to_string(), true),
+            (format!("{capitals}."), true),
+            (format!("{capitals} today"), false),
+            ("The mayor of the big town said on Monday that the roads would be mended soon".into(), false),
+        ];
+        for (text, caps_free) in cases {
+            let d = Document::parse(crate::input::Source::from_text("t", &text));
+            assert_eq!(d.paragraphs[0].kind, Kind::Body, "{text}");
+            let toks = tokenize(&d);
+            assert!(toks.iter().all(|t| t.shape == Shape::Punct || t.caps_free() == caps_free), "{text}");
+        }
+    }
+
+    #[test]
     fn an_ascii_paragraph_reads_the_same_as_bytes_or_characters() {
         let text =
             "Mr. J.R.R. Tolkien's U.S. trip: 1,200 km (1.5 days) - Jones' \"O'Neil\" & co. Trump 's DR. NO";
@@ -1380,6 +1414,15 @@ mod tests {
             let (letters, seen) = letters_and_classes(w.as_bytes());
             proptest::prop_assert_eq!(letters, w.bytes().filter(u8::is_ascii_alphabetic).count());
             proptest::prop_assert_eq!(seen & NOT_ASCII != 0, !w.is_ascii());
+        }
+
+        /// A word's lower case is the general one, whether it is ASCII or not, and borrowed
+        /// when the word is in lower case already.
+        #[test]
+        fn lower_case_is_the_general_lower_case(w in "[aZ’'.]{0,6}|\\PC{0,8}") {
+            let (low, general) = (lower_case(&w), w.to_lowercase());
+            proptest::prop_assert_eq!(low.as_ref(), general.as_str());
+            proptest::prop_assert_eq!(matches!(low, Cow::Borrowed(_)), w == general);
         }
     }
 
