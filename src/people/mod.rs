@@ -815,16 +815,12 @@ fn is_lower(w: &str) -> bool {
 
 /// A word in lower case: the text itself (not a copy) when it is written so already.
 fn lower_case(w: &str) -> Cow<'_, str> {
-    if w.is_ascii() {
-        // (ASCII lower-cases letter by letter: the general lower-casing, without its search
-        // for characters that lower-case otherwise.)
-        if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(w.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(w)
-        }
-    } else if is_lower(w) {
+    if is_lower(w) {
         Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        // ASCII lower-cases letter by letter: the general lower-casing, without its search
+        // for characters that lower-case otherwise.
+        Cow::Owned(w.to_ascii_lowercase())
     } else {
         Cow::Owned(w.to_lowercase())
     }
