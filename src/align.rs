@@ -4,6 +4,7 @@
 use crate::document::{Document, Kind};
 use crate::groups::Groups;
 use crate::links::{Link, Paras, Row, RowStatus};
+use crate::pairs::PairIndex;
 use crate::progress::Progress;
 use crate::terms::{TermModel, Unit, Units};
 use rayon::prelude::*;
@@ -51,7 +52,28 @@ const CANDIDATES: usize = 12;
 /// Terms in more units than this are too common to propose candidates (they still score).
 const RARE_DF: u32 = 64;
 
-type Scores = HashMap<(usize, usize), f32>;
+/// Candidate sentence pairs (left unit, right unit) and their scores, by pair.
+struct Scores {
+    pairs: PairIndex,
+    score: Vec<f32>,
+}
+
+impl Scores {
+    /// Pair (`i`, `j`)'s score, if it is a candidate.
+    fn get(&self, i: usize, j: usize) -> Option<f32> {
+        self.pairs.find(i, j).map(|k| self.score[k])
+    }
+}
+
+/// A candidate pair strong enough to be judged: its units, its score lifted by its neighbours,
+/// and its own score.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    left: usize,
+    right: usize,
+    score: f32,
+    own: f32,
+}
 
 /// Aligns two documents by meaning. Sentences are scored against likely counterparts (with
 /// a lift from strong neighbouring pairs); each sentence links to its best counterpart when
@@ -150,58 +172,54 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
 /// The agreed sentence pairs of each paragraph pair: every candidate pair scored, lifted by
 /// its neighbours, and judged from both sides.
 fn gather_evidence(model: &TermModel, progress: &Progress) -> HashMap<(usize, usize), Evidence> {
-    let mut raw = candidate_scores(model, progress);
-    let list_pairs = add_list_scores(model, &mut raw);
-    let scores = with_context(&raw);
-    // Each unit's candidates, both ways, in two flat arrays each (a million-line pair has
-    // millions of units, most with no candidate at all).
-    let (by_left, by_right) = {
-        let kept: Vec<(usize, usize, f32)> = scores
-            .iter()
-            .filter(|&(&(i, j), &s)| {
-                raw[&(i, j)] >= RAW_FLOOR
-                    && s >= LINK_THRESHOLD
-                    && !model.only_attribution(&model.left.get(i), &model.right.get(j))
-            })
-            .map(|(&(i, j), &s)| (i, j, s))
-            .collect();
-        (
-            Groups::new(model.left.len(), kept.iter().map(|&(i, j, s)| (i, (j, s)))),
-            Groups::new(model.right.len(), kept.iter().map(|&(i, j, s)| (j, (i, s)))),
-        )
-    };
+    let (raw, list_pairs) = with_list_scores(model, candidate_scores(model, progress));
+    let lifted = with_context(&raw);
+    // The pairs strong enough to be judged, by pair, and each unit's, both ways (a million-line
+    // pair has millions of units, most with no candidate at all).
+    let kept: Vec<Candidate> = raw
+        .pairs
+        .iter()
+        .zip(raw.score.iter().zip(lifted))
+        .filter(|&((i, j), (&own, score))| {
+            own >= RAW_FLOOR
+                && score >= LINK_THRESHOLD
+                && !model.only_attribution(&model.left.get(i), &model.right.get(j))
+        })
+        .map(|((left, right), (&own, score))| Candidate { left, right, score, own })
+        .collect();
+    drop(raw);
+    let by_left = Groups::new(model.left.len(), kept.iter().enumerate().map(|(k, c)| (c.left, k)));
+    let by_right = Groups::new(model.right.len(), kept.iter().enumerate().map(|(k, c)| (c.right, k)));
     // Paragraph pairs that two or more sentence pairs tie together: hardly a coincidence.
     let mut support: HashMap<(usize, usize), u32> = HashMap::default();
-    for i in 0..by_left.len() {
-        for &(j, _) in by_left.of(i) {
-            *support.entry((model.left.get(i).para(), model.right.get(j).para())).or_insert(0) += 1;
-        }
+    for c in &kept {
+        *support.entry((model.left.get(c.left).para(), model.right.get(c.right).para())).or_insert(0) += 1;
     }
     let (from_left, from_right) = rayon::join(
-        || verdicts(model, &by_left, &model.left, &model.right, |i, j| (i, j)),
-        || verdicts(model, &by_right, &model.right, &model.left, |j, i| (i, j)),
+        || verdicts(model, &kept, &by_left, &model.left, &model.right, |c| c.right),
+        || verdicts(model, &kept, &by_right, &model.right, &model.left, |c| c.left),
     );
-    // The pairs both sides agree on, judged on all cores and gathered in the order one pass
-    // over `from_left` meets them (each paragraph pair's evidence adds them up in that order).
-    let judged: Vec<(&(usize, usize), &Verdict)> = from_left.iter().collect();
-    let agreed: Vec<_> = judged
+    // The pairs both sides agree on, judged on all cores, in pair order (each paragraph pair's
+    // evidence adds them up in that order).
+    let agreed: Vec<_> = (0..kept.len())
         .into_par_iter()
         .with_min_len(PAIRS_PER_TASK)
-        .filter_map(|(key, a)| {
-            let b = &from_right[key];
+        .filter_map(|k| {
+            let (c, a, b) = (&kept[k], &from_left[k], &from_right[k]);
             // Chosen by one side, and not redundant for the other: a pair whose shared words the
             // other sentence's better counterparts already explain is a coincidence.
-            let (i, j) = (model.left.get(key.0), model.right.get(key.1));
+            let (i, j) = (model.left.get(c.left), model.right.get(c.right));
             let paras = (i.para(), j.para());
-            let corroborated = support.get(&paras).is_some_and(|&n| n >= 2) || list_pairs.contains(key);
+            let corroborated =
+                support.get(&paras).is_some_and(|&n| n >= 2) || list_pairs.contains(&(c.left, c.right));
             let agreed = (a.chosen || b.chosen)
                 && (corroborated || (a.chosen || a.gain >= VETO_SHARE) && (b.chosen || b.gain >= VETO_SHARE));
-            agreed.then(|| (paras, *key, a.score.min(1.0), raw[key], model.shared_content(&i, &j)))
+            agreed.then(|| (paras, c, a.score.min(1.0), model.shared_content(&i, &j)))
         })
         .collect();
     let mut evidence: HashMap<(usize, usize), Evidence> = HashMap::default();
-    for (paras, (i, j), score, own, shared) in agreed {
-        evidence.entry(paras).or_default().add(i, j, score, own, shared);
+    for (paras, c, score, shared) in agreed {
+        evidence.entry(paras).or_default().add(c.left, c.right, score, c.own, shared);
     }
     evidence
 }
@@ -369,7 +387,7 @@ fn fill_gaps(model: &TermModel, links: &mut Vec<Link>) {
 }
 
 /// What one sentence makes of a counterpart.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Verdict {
     score: f32,
     /// Linked from this side: the best counterpart, or one explaining enough of the rest.
@@ -378,34 +396,33 @@ struct Verdict {
     gain: f32,
 }
 
-/// Runs through a unit's counterparts, best first: the best is chosen, and so is each next
-/// one that explains enough of the unit's content weight the chosen ones left unexplained.
-fn explaining(
-    model: &TermModel,
-    unit: &Unit,
-    cands: &[(usize, f32)],
-    other: &Units,
-) -> Vec<(usize, Verdict)> {
-    let mut cands = cands.to_vec();
-    cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+/// Runs through a unit's counterparts (`(unit, score)`), best first: the best is chosen, and
+/// so is each next one that explains enough of the unit's content weight the chosen ones left
+/// unexplained. The verdicts come in the order of `cands`.
+fn explaining(model: &TermModel, unit: &Unit, cands: &[(usize, f32)], other: &Units) -> Vec<Verdict> {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| cands[b].1.total_cmp(&cands[a].1).then(cands[a].0.cmp(&cands[b].0)));
     let mut remaining: Vec<u32> = unit.terms().to_vec();
-    let mut out = Vec::with_capacity(cands.len());
+    let mut out = vec![Verdict::default(); cands.len()];
     // What is left after each chosen counterpart: the terms it does not have.
-    let mut next = cands.iter();
-    model.explain_in_turn(&mut remaining, cands.iter().map(|&(k, _)| other.get(k)), |explained| {
-        let Some(&(k, score)) = next.next() else { return false };
+    let mut next = order.iter();
+    let mut first = true;
+    model.explain_in_turn(&mut remaining, order.iter().map(|&n| other.get(cands[n].0)), |explained| {
+        let Some(&n) = next.next() else { return false };
         let gain = explained / unit.weight.max(f32::EPSILON);
-        let chosen = out.is_empty() || gain >= FURTHER_SHARE;
-        out.push((k, Verdict { score, chosen, gain }));
+        let chosen = first || gain >= FURTHER_SHARE;
+        first = false;
+        out[n] = Verdict { score: cands[n].1, chosen, gain };
         chosen
     });
     out
 }
 
 /// Scores for bulleted items read as one list: an item too short to score on its own takes
-/// the list's score against a sentence it shares a term with.
-fn add_list_scores(model: &TermModel, scores: &mut Scores) -> HashSet<(usize, usize)> {
-    let mut pairs = HashSet::default();
+/// the list's score against a sentence it shares a term with (a pair that was no candidate
+/// becomes one). The scores, and the pairs the lists scored.
+fn with_list_scores(model: &TermModel, mut scores: Scores) -> (Scores, HashSet<(usize, usize)>) {
+    let mut lifts: Vec<((usize, usize), f32)> = Vec::new();
     for left_side in [true, false] {
         let (units, other) =
             if left_side { (&model.left, &model.right) } else { (&model.right, &model.left) };
@@ -431,10 +448,7 @@ fn add_list_scores(model: &TermModel, scores: &mut Scores) -> HashSet<(usize, us
                             let content: Vec<u32> =
                                 iu.terms().iter().copied().filter(|&t| !model.is_stop(t)).collect();
                             if model.explained(&content, &ou) > 0.0 {
-                                let key = if left_side { (item, o) } else { (o, item) };
-                                let e = scores.entry(key).or_insert(0.0);
-                                *e = e.max(whole);
-                                pairs.insert(key);
+                                lifts.push((if left_side { (item, o) } else { (o, item) }, whole));
                             }
                         }
                     }
@@ -443,7 +457,18 @@ fn add_list_scores(model: &TermModel, scores: &mut Scores) -> HashSet<(usize, us
             k = end;
         }
     }
-    pairs
+    if lifts.iter().any(|&((i, j), _)| scores.pairs.find(i, j).is_none()) {
+        let all: Vec<(usize, usize)> = scores.pairs.iter().chain(lifts.iter().map(|&(key, _)| key)).collect();
+        let pairs = PairIndex::new(model.left.len(), &all);
+        let score = pairs.iter().map(|(i, j)| scores.get(i, j).unwrap_or(0.0)).collect();
+        scores = Scores { pairs, score };
+    }
+    for &((i, j), whole) in &lifts {
+        if let Some(k) = scores.pairs.find(i, j) {
+            scores.score[k] = scores.score[k].max(whole);
+        }
+    }
+    (scores, lifts.into_iter().map(|(key, _)| key).collect())
 }
 
 fn round3(x: f32) -> f64 {
@@ -514,41 +539,36 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
         || one_way(&model.left, &right_index, model.right.len(), false),
         || one_way(&model.right, &left_index, model.left.len(), true),
     );
-    // A pair both sentences pick (about half of them) is scored once: the distinct pairs, in
-    // the order the two passes found them, then their similarities in parallel.
-    let mut pairs: Scores = HashMap::default();
-    pairs.reserve(forward.len() + backward.len());
-    let mut keys = forward;
-    pairs.extend(keys.iter().map(|&k| (k, 0.0)));
-    for k in backward {
-        if let std::collections::hash_map::Entry::Vacant(e) = pairs.entry(k) {
-            e.insert(0.0);
-            keys.push(k);
-        }
-    }
-    let scores: Vec<f32> = keys.par_iter().map(|&(i, j)| model.left_right_similarity(i, j)).collect();
-    for (k, s) in keys.iter().zip(scores) {
-        pairs.insert(*k, s);
-    }
-    pairs
+    // A pair both sentences pick (about half of them) is scored once: the distinct pairs,
+    // then their similarities in parallel.
+    let mut found = forward;
+    found.extend(backward);
+    let pairs = PairIndex::new(model.left.len(), &found);
+    drop(found);
+    let score = (0..pairs.len())
+        .into_par_iter()
+        .map(|k| {
+            let (i, j) = pairs.pair(k);
+            model.left_right_similarity(i, j)
+        })
+        .collect();
+    Scores { pairs, score }
 }
 
 /// Scores raised by the neighbourhood: a pair next to a strong pair (the sentences before
 /// or after, or a sentence split or merged across neighbours) gains up to its own score.
-fn with_context(raw: &Scores) -> Scores {
+fn with_context(raw: &Scores) -> Vec<f32> {
     const AROUND: [(isize, isize); 6] = [(-1, -1), (1, 1), (0, -1), (0, 1), (-1, 0), (1, 0)];
-    // Looked up in parallel. (The order the scores are then read in decides nothing: each
-    // sentence's candidates are sorted before they are judged.)
-    raw.par_iter()
-        .map(|(&(i, j), &s)| {
+    // Looked up in parallel, in pair order.
+    (0..raw.pairs.len())
+        .into_par_iter()
+        .map(|k| {
+            let ((i, j), s) = (raw.pairs.pair(k), raw.score[k]);
             let near = AROUND
                 .iter()
-                .filter_map(|&(di, dj)| {
-                    let key = (i.checked_add_signed(di)?, j.checked_add_signed(dj)?);
-                    raw.get(&key).copied()
-                })
+                .filter_map(|&(di, dj)| raw.get(i.checked_add_signed(di)?, j.checked_add_signed(dj)?))
                 .fold(0.0f32, f32::max);
-            ((i, j), s + (CONTEXT_WEIGHT * near).min(s))
+            s + (CONTEXT_WEIGHT * near).min(s)
         })
         .collect()
 }
@@ -691,25 +711,29 @@ fn same_words(a: &str, b: &str) -> bool {
 /// loop over the units would fill it.
 fn verdicts(
     model: &TermModel,
-    by_unit: &Groups<(usize, f32)>,
+    kept: &[Candidate],
+    by_unit: &Groups<usize>,
     own: &Units,
     other: &Units,
-    key: impl Fn(usize, usize) -> (usize, usize),
-) -> HashMap<(usize, usize), Verdict> {
-    // In one flat array, in unit order (the units without candidates add nothing).
-    let found: Vec<(usize, usize, Verdict)> = (0..by_unit.len())
+    counterpart: impl Fn(&Candidate) -> usize + Sync,
+) -> Vec<Verdict> {
+    // Each unit's verdicts with their pairs' places in `kept`, in one flat array, in unit order
+    // (the units without candidates add nothing); then put in `kept`'s order.
+    let found: Vec<(usize, Verdict)> = (0..by_unit.len())
         .into_par_iter()
         .with_min_len(UNITS_PER_TASK)
         .flat_map_iter(|u| {
-            let cands = by_unit.of(u);
-            let vs = if cands.is_empty() { Vec::new() } else { explaining(model, &own.get(u), cands, other) };
-            vs.into_iter().map(move |(c, v)| (u, c, v))
+            let ks = by_unit.of(u);
+            let cands: Vec<(usize, f32)> =
+                ks.iter().map(|&k| (counterpart(&kept[k]), kept[k].score)).collect();
+            let vs =
+                if cands.is_empty() { Vec::new() } else { explaining(model, &own.get(u), &cands, other) };
+            ks.iter().copied().zip(vs)
         })
         .collect();
-    let mut out = HashMap::default();
-    out.reserve(found.len());
-    for (u, c, v) in found {
-        out.insert(key(u, c), v);
+    let mut out = vec![Verdict::default(); kept.len()];
+    for (k, v) in found {
+        out[k] = v;
     }
     out
 }

@@ -36,6 +36,7 @@ pub mod keymap;
 pub mod language;
 pub mod layout;
 pub mod links;
+pub mod pairs;
 pub mod people;
 pub mod progress;
 pub mod quotes;
