@@ -197,24 +197,25 @@ impl<'a> Report<'a> {
 /// chunks at a time, and written in order: an element's JSON depends only on its depth.
 pub fn write_json(c: &Comparison, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let r = Report::new(c);
+    let pool = &mut Batches::default();
     out.write_all(b"{")?;
     write_field(out, true, 1, "version", &r.version)?;
     write_key(out, false, 1, "left")?;
-    write_doc(out, 1, &r.left)?;
+    write_doc(out, pool, 1, &r.left)?;
     write_key(out, false, 1, "right")?;
     match &r.right {
-        Some(d) => write_doc(out, 1, d)?,
+        Some(d) => write_doc(out, pool, 1, d)?,
         None => out.write_all(b"null")?,
     }
     write_field(out, false, 1, "summary", &r.summary)?;
     write_key(out, false, 1, "links")?;
-    write_seq(out, 1, r.links.len(), |k| &r.links[k])?;
+    write_seq(out, pool, 1, r.links.len(), |k| &r.links[k])?;
     write_key(out, false, 1, "rows")?;
-    write_seq(out, 1, r.rows.len(), |k| &r.rows[k])?;
+    write_seq(out, pool, 1, r.rows.len(), |k| &r.rows[k])?;
     write_key(out, false, 1, "differences")?;
-    write_seq(out, 1, c.differences.len(), |k| difference_report(c, k))?;
+    write_seq(out, pool, 1, c.differences.len(), |k| difference_report(c, k))?;
     write_key(out, false, 1, "people")?;
-    write_seq(out, 1, r.people.len(), |k| &r.people[k])?;
+    write_seq(out, pool, 1, r.people.len(), |k| &r.people[k])?;
     write_field(out, false, 1, "findings", &r.findings)?;
     write_break(out, true, 0)?;
     out.write_all(b"}\n")
@@ -222,7 +223,12 @@ pub fn write_json(c: &Comparison, out: &mut impl std::io::Write) -> std::io::Res
 
 /// A [`DocReport`] as its derived serialization writes it, its paragraphs by [`write_seq`]
 /// (`depth`: that of the object it is a value in).
-fn write_doc(out: &mut impl std::io::Write, depth: usize, d: &DocReport) -> std::io::Result<()> {
+fn write_doc(
+    out: &mut impl std::io::Write,
+    pool: &mut Batches,
+    depth: usize,
+    d: &DocReport,
+) -> std::io::Result<()> {
     let inner = depth + 1;
     out.write_all(b"{")?;
     write_field(out, true, inner, "path", &d.path)?;
@@ -234,7 +240,7 @@ fn write_doc(out: &mut impl std::io::Write, depth: usize, d: &DocReport) -> std:
     write_field(out, false, inner, "extracted", &d.extracted)?;
     write_key(out, false, inner, "paragraphs")?;
     let doc = d.paragraphs.0;
-    write_seq(out, inner, doc.paragraphs.len(), |k| paragraph_report(doc, k))?;
+    write_seq(out, pool, inner, doc.paragraphs.len(), |k| paragraph_report(doc, k))?;
     write_break(out, true, depth)?;
     out.write_all(b"}")
 }
@@ -280,6 +286,7 @@ const SEQ_BATCH: usize = 64;
 /// written while the next is rendered.
 fn write_seq<T: Serialize>(
     out: &mut impl std::io::Write,
+    pool: &mut Batches,
     depth: usize,
     n: usize,
     item: impl Fn(usize) -> T + Sync,
@@ -307,18 +314,15 @@ fn write_seq<T: Serialize>(
             })
             .collect();
     };
-    // Two sets of buffers, reused from batch to batch (grown once, their pages faulted in
-    // once): while this thread writes one batch out, the pool renders the next into the other,
-    // so writing to a file or a pipe costs little beyond the rendering.
-    let new_batch = || Batch {
-        bufs: (0..SEQ_BATCH.min(chunks)).map(|_| Vec::with_capacity(SEQ_CHUNK * ELEMENT_BYTES)).collect(),
-        done: Vec::new(),
-    };
-    let mut ready = new_batch();
+    // Two sets of buffers, reused from batch to batch and from array to array (grown once,
+    // their pages faulted in once): while this thread writes one batch out, the pool renders
+    // the next into the other, so writing to a file or a pipe costs little beyond the
+    // rendering.
+    let mut ready = pool.take(SEQ_BATCH.min(chunks));
     render(&mut ready, 0);
     let mut spare = None;
     for next in (SEQ_BATCH..chunks).step_by(SEQ_BATCH) {
-        let mut rendering = spare.take().unwrap_or_else(new_batch);
+        let mut rendering = spare.take().unwrap_or_else(|| pool.take(SEQ_BATCH));
         let written = rayon::in_place_scope(|s| {
             s.spawn(|_| render(&mut rendering, next));
             ready.write(out)
@@ -326,12 +330,31 @@ fn write_seq<T: Serialize>(
         written?;
         spare = Some(std::mem::replace(&mut ready, rendering));
     }
-    ready.write(out)?;
+    let written = ready.write(out);
+    pool.0.push(ready);
+    pool.0.extend(spare);
+    written?;
     write_break(out, true, depth)?;
     out.write_all(b"]")
 }
 
+/// The batches of buffers [`write_seq`] renders into, kept from one array to the next.
+#[derive(Default)]
+struct Batches(Vec<Batch>);
+
+impl Batches {
+    /// A batch of at least `chunks` buffers (a kept one if there is one).
+    fn take(&mut self, chunks: usize) -> Batch {
+        let mut batch = self.0.pop().unwrap_or_default();
+        if batch.bufs.len() < chunks {
+            batch.bufs.resize_with(chunks, || Vec::with_capacity(SEQ_CHUNK * ELEMENT_BYTES));
+        }
+        batch
+    }
+}
+
 /// A batch of rendered chunks: each chunk's buffer and whether its rendering went well.
+#[derive(Default)]
 struct Batch {
     bufs: Vec<Vec<u8>>,
     done: Vec<std::io::Result<()>>,
