@@ -270,16 +270,27 @@ fn write_value(out: &mut impl std::io::Write, depth: usize, value: &impl Seriali
     value.serialize(&mut ser).map_err(std::io::Error::other)
 }
 
-/// Elements a parallel task renders at once.
+/// Elements a parallel task renders at most.
 const SEQ_CHUNK: usize = 256;
-/// A first guess at the bytes of one rendered element (a short paragraph, a link or a row
-/// pretty-printed): a chunk's buffer starts that big instead of doubling its way up.
-const ELEMENT_BYTES: usize = 128;
+/// The bytes a chunk's rendering aims at: each batch's chunks take as many elements as the
+/// previous batch's bytes per element say fill this (up to [`SEQ_CHUNK`]), so that a chunk of
+/// long elements (a long paragraph, a person named a thousand times) stays about this size,
+/// and the buffers with it.
+const CHUNK_BYTES: usize = 32 << 10;
+/// Elements a chunk takes in an array's first batch, before any element's size is known: few,
+/// so that a first batch of long elements stays small.
+const FIRST_CHUNK: usize = 4;
 /// Chunks rendered before they are written: enough that the cores seldom wait for a batch's
 /// slowest chunk (16 made a million one-word lines' JSON 8% slower), while the two batches'
-/// buffers (one written while the other is rendered), reused from batch to batch, stay some
-/// 20 MB even for long paragraphs, and a million-element array is never held.
+/// buffers (one written while the other is rendered), reused from batch to batch and array to
+/// array, stay a few MB, and a million-element array is never held.
 const SEQ_BATCH: usize = 64;
+
+/// Elements a chunk takes where `elements` elements took `bytes` bytes: as many as fill
+/// [`CHUNK_BYTES`], at least one and at most [`SEQ_CHUNK`].
+fn chunk_elements(bytes: usize, elements: usize) -> usize {
+    (CHUNK_BYTES.saturating_mul(elements) / bytes.max(1)).clamp(1, SEQ_CHUNK)
+}
 
 /// An array of `n` elements, `item(k)` the k-th, as serde_json's serializer writes it inside
 /// an object at `depth`: rendered in parallel chunks, written in order, a batch of chunks
@@ -296,17 +307,18 @@ fn write_seq<T: Serialize>(
         return out.write_all(b"[]");
     }
     out.write_all(b"[")?;
-    let chunks = n.div_ceil(SEQ_CHUNK);
-    // A batch's chunks rendered in parallel, each into its buffer, with how that went.
-    let render = |bufs: &mut Batch, batch: usize| {
-        let batch_chunks = (chunks - batch).min(SEQ_BATCH);
-        bufs.done = bufs.bufs[..batch_chunks]
+    // A batch's chunks of `per_chunk` elements from `start` on, rendered in parallel, each into
+    // its buffer, with how that went.
+    let render = |batch: &mut Batch, start: usize, per_chunk: usize| {
+        batch.elements = start..(start + per_chunk * SEQ_BATCH).min(n);
+        let chunks = batch.elements.len().div_ceil(per_chunk);
+        batch.done = batch.bufs[..chunks]
             .par_iter_mut()
             .enumerate()
             .map(|(i, buf)| {
                 buf.clear();
-                let chunk = batch + i;
-                for k in chunk * SEQ_CHUNK..((chunk + 1) * SEQ_CHUNK).min(n) {
+                let from = start + i * per_chunk;
+                for k in from..(from + per_chunk).min(n) {
                     write_break(buf, k == 0, depth + 1)?;
                     write_value(buf, depth + 1, &item(k))?;
                 }
@@ -318,13 +330,14 @@ fn write_seq<T: Serialize>(
     // their pages faulted in once): while this thread writes one batch out, the pool renders
     // the next into the other, so writing to a file or a pipe costs little beyond the
     // rendering.
-    let mut ready = pool.take(SEQ_BATCH.min(chunks));
-    render(&mut ready, 0);
+    let mut ready = pool.take();
+    render(&mut ready, 0, FIRST_CHUNK);
     let mut spare = None;
-    for next in (SEQ_BATCH..chunks).step_by(SEQ_BATCH) {
-        let mut rendering = spare.take().unwrap_or_else(|| pool.take(SEQ_BATCH));
+    while ready.elements.end < n {
+        let mut rendering = spare.take().unwrap_or_else(|| pool.take());
+        let (start, per_chunk) = (ready.elements.end, ready.per_chunk());
         let written = rayon::in_place_scope(|s| {
-            s.spawn(|_| render(&mut rendering, next));
+            s.spawn(|_| render(&mut rendering, start, per_chunk));
             ready.write(out)
         });
         written?;
@@ -343,24 +356,31 @@ fn write_seq<T: Serialize>(
 struct Batches(Vec<Batch>);
 
 impl Batches {
-    /// A batch of at least `chunks` buffers (a kept one if there is one).
-    fn take(&mut self, chunks: usize) -> Batch {
-        let mut batch = self.0.pop().unwrap_or_default();
-        if batch.bufs.len() < chunks {
-            batch.bufs.resize_with(chunks, || Vec::with_capacity(SEQ_CHUNK * ELEMENT_BYTES));
-        }
-        batch
+    /// A batch of [`SEQ_BATCH`] buffers (a kept one if there is one).
+    fn take(&mut self) -> Batch {
+        self.0.pop().unwrap_or_else(|| Batch {
+            bufs: (0..SEQ_BATCH).map(|_| Vec::with_capacity(CHUNK_BYTES)).collect(),
+            done: Vec::new(),
+            elements: 0..0,
+        })
     }
 }
 
-/// A batch of rendered chunks: each chunk's buffer and whether its rendering went well.
-#[derive(Default)]
+/// A batch of rendered chunks: each chunk's buffer, whether its rendering went well, and
+/// which elements they hold.
 struct Batch {
     bufs: Vec<Vec<u8>>,
     done: Vec<std::io::Result<()>>,
+    elements: std::ops::Range<usize>,
 }
 
 impl Batch {
+    /// Elements a chunk of the next batch takes: as many as fill [`CHUNK_BYTES`] at this
+    /// batch's bytes per element.
+    fn per_chunk(&self) -> usize {
+        chunk_elements(self.bufs.iter().take(self.done.len()).map(Vec::len).sum(), self.elements.len())
+    }
+
     /// Writes the chunks out in order, up to the first that failed (its error is returned).
     fn write(&mut self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         for (done, buf) in self.done.drain(..).zip(&self.bufs) {
@@ -711,6 +731,18 @@ mod tests {
             assert_eq!(written(c), derived(c), "{}", c.left.name);
         }
         assert!(cases[4].left.paragraphs.len() > super::SEQ_CHUNK * super::SEQ_BATCH);
+    }
+
+    /// A chunk holds about CHUNK_BYTES of rendered elements: one element when each is longer,
+    /// SEQ_CHUNK when they are short, and nothing is divided by zero.
+    #[test]
+    fn chunks_hold_about_a_chunks_bytes() {
+        use super::{chunk_elements, CHUNK_BYTES, SEQ_CHUNK};
+        assert_eq!(chunk_elements(10 * CHUNK_BYTES, 4), 1);
+        assert_eq!(chunk_elements(100, 1), SEQ_CHUNK);
+        assert_eq!(chunk_elements(0, 0), 1);
+        assert_eq!(chunk_elements(0, 5), SEQ_CHUNK);
+        assert_eq!(chunk_elements(64 * 1000, 64), CHUNK_BYTES / 1000);
     }
 
     /// The layout is serde_json's pretty printer's, byte for byte, at any depth (past the
