@@ -104,7 +104,9 @@ pub struct Document {
     pub text: String,
     pub notice: Option<String>,
     pub paragraphs: Vec<Paragraph>,
-    pub word_count: usize,
+    /// How many words it has ([`count_words`]), counted when first asked: the reader's and
+    /// the printed report's headers show it, the JSON report does not.
+    pub words: std::sync::OnceLock<usize>,
     /// The language it is written in, when it can be told ([`Language::detect`]).
     pub language: Option<Language>,
     /// For a web page, what it says about itself.
@@ -115,6 +117,11 @@ pub struct Document {
 }
 
 impl Document {
+    /// How many words it has ([`count_words`]).
+    pub fn word_count(&self) -> usize {
+        *self.words.get_or_init(|| count_words(&self.text))
+    }
+
     pub fn parse(source: Source) -> Document {
         let language = Language::detect(&source.text);
         let ordinal_dot = language.is_some_and(Language::ordinal_dot);
@@ -134,7 +141,6 @@ impl Document {
                 paragraphs[i - 1].kind = Kind::Heading;
             }
         }
-        let word_count = count_words(&source.text);
         let notice = match (source.notice, hidden_characters(&source.text)) {
             (Some(a), Some(b)) => Some(format!("{a}; {b}")),
             (a, b) => a.or(b),
@@ -144,7 +150,7 @@ impl Document {
             text: source.text,
             notice,
             paragraphs,
-            word_count,
+            words: std::sync::OnceLock::new(),
             language,
             meta: source.meta,
             quotes: Vec::new(),

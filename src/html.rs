@@ -296,7 +296,7 @@ fn write_findings(c: &Comparison, prefix: &str, out: &mut String) {
 
 fn write_pair(c: &Comparison, prefix: &str, out: &mut String) {
     let heading = |d: Option<&Document>| match d {
-        Some(d) => format!("{} · {} words", esc(d.short_name()), d.word_count),
+        Some(d) => format!("{} · {} words", esc(d.short_name()), d.word_count()),
         None => "(no second document)".to_string(),
     };
     let _ = writeln!(

@@ -623,8 +623,11 @@ impl Builder {
         // units are not copied from one doubled buffer to the next.
         let mut out = Units::default();
         out.heads.reserve(doc.paragraphs.iter().map(|p| p.sentences().len()).sum());
-        // Each word's id in reading order and, about as many, its sentence's distinct terms.
-        out.ids.reserve(2 * doc.word_count);
+        // Each word's id in reading order and, about as many, its sentence's distinct terms:
+        // room for two ids a word at a word every two bytes, which no text exceeds but one of
+        // mostly quoted one-letter words (room never written costs only address space, where
+        // growing would copy every id into fresh pages).
+        out.ids.reserve(doc.text.len() + 2);
         let mut scratch = Scratch::default();
         let mut in_quote: Vec<bool> = Vec::new();
         let (mut seq, mut terms, mut quoted): (Vec<u32>, Vec<u32>, Vec<u32>) = Default::default();

@@ -726,7 +726,7 @@ pub fn diff_texts(a: &str, b: &str) -> Vec<Piece> {
             text: t.to_string(),
             notice: None,
             paragraphs: vec![para],
-            word_count: 0,
+            words: std::sync::OnceLock::new(),
             language: None,
             meta: None,
             quotes: Vec::new(),

@@ -125,7 +125,7 @@ fn a_long_pair_shows_its_beginnings_until_the_whole_texts_are_read() {
     assert_eq!(text_at(&app, top(&app).span.start), words, "the same text on top");
     assert!(app.analysis.is_some(), "still analysing");
     let screen = common::screen_text(&common::draw(&app));
-    assert!(screen[0].contains(&format!("a.txt · {} words", l.word_count)), "{}", screen[0]);
+    assert!(screen[0].contains(&format!("a.txt · {} words", l.word_count())), "{}", screen[0]);
     let narrow = status(&app);
     assert!(narrow.contains("analysing: aligning paragraphs"), "{narrow}");
     assert!(!narrow.contains("shown unaligned"), "no room for the whole explanation, so none: {narrow}");

@@ -313,7 +313,7 @@ fn a_long_pair_is_read_whole_in_a_real_terminal() {
     let paths = [dir.join("long-a.txt"), dir.join("long-b.txt")];
     std::fs::write(&paths[0], &a).expect("write a");
     std::fs::write(&paths[1], &b).expect("write b");
-    let words = redline::document::Document::parse(redline::input::Source::from_text("a", a)).word_count;
+    let words = redline::document::Document::parse(redline::input::Source::from_text("a", a)).word_count();
     let args: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let (master, mut child) = spawn_with(&args);
     let mut writer = master.take_writer().expect("the terminal's input");

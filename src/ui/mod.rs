@@ -72,7 +72,7 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
 fn pane_title(doc: Option<&Document>, reading: bool) -> String {
     let Some(d) = doc else { return " (no second document) ".to_string() };
     let name = text::sanitize(d.short_name());
-    let words = if reading { "reading…".to_string() } else { format!("{} words", d.word_count) };
+    let words = if reading { "reading…".to_string() } else { format!("{} words", d.word_count()) };
     match d.meta_line() {
         Some(meta) => format!(" {name} · {meta} · {words} "),
         None => format!(" {name} · {words} "),

@@ -58,7 +58,7 @@ pub fn write_text(c: &Comparison, opts: TextOptions, out: &mut impl Write) -> io
 
     // Header: the names and word counts, then a rule.
     let name = |d: Option<&crate::document::Document>| match d {
-        Some(d) => format!("{} · {} words", text::sanitize(d.short_name()), d.word_count),
+        Some(d) => format!("{} · {} words", text::sanitize(d.short_name()), d.word_count()),
         None => "(no second document)".to_string(),
     };
     buf.reset();
