@@ -305,21 +305,14 @@ fn lines(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(Span::new(start, i));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                out.push(Span::new(start, i));
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                start = i;
-            }
-            _ => i += 1,
+    // Each line break found by a vectorised search, not byte by byte.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // The '\n' of a "\r\n" already taken.
+            continue;
         }
+        out.push(Span::new(start, i));
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     }
     if start < bytes.len() {
         out.push(Span::new(start, bytes.len()));
@@ -711,6 +704,26 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Lines end at "\n", "\r\n" and a lone "\r", as a walk byte by byte ends them.
+        #[test]
+        fn lines_end_at_every_kind_of_break(t in "[a\r\n é]{0,30}") {
+            let mut expected = Vec::new();
+            let (b, mut start, mut i) = (t.as_bytes(), 0, 0);
+            while i < b.len() {
+                if b[i] == b'\n' || b[i] == b'\r' {
+                    expected.push(Span::new(start, i));
+                    i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            if start < b.len() {
+                expected.push(Span::new(start, b.len()));
+            }
+            proptest::prop_assert_eq!(lines(&t), expected);
+        }
+
         #[test]
         fn ascii_word_count_is_the_general_one_for_any_ascii(t in "[ -~\t\n\r\x0b\x0c\x00\x1f]{0,40}") {
             let general = t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
