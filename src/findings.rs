@@ -459,6 +459,9 @@ struct FactWords {
     scratch: terms::Scratch,
     folded: String,
     words: Vec<FactWord>,
+    /// The words that may start a fact (numbers, and words [`may_start_a_fact`]), in order:
+    /// found as the words are read, so the search for facts passes over the others at once.
+    starts: Vec<usize>,
 }
 
 struct FactWord {
@@ -470,18 +473,18 @@ struct FactWord {
 
 impl FactWords {
     fn read(&mut self, text: &str, span: Span) {
-        let FactWords { scratch, folded, words } = self;
+        let FactWords { scratch, folded, words, starts } = self;
         folded.clear();
         words.clear();
+        starts.clear();
         terms::scan_words(text, span, scratch, |w| {
+            if w.number || may_start_a_fact(w.folded) {
+                starts.push(words.len());
+            }
             let from = folded.len();
             folded.push_str(w.folded);
             words.push(FactWord { span: w.span, at: from..folded.len(), number: w.number });
         });
-    }
-
-    fn len(&self) -> usize {
-        self.words.len()
     }
 
     /// The folded form of word `k`, if there is one.
@@ -505,15 +508,15 @@ fn facts_with(doc: &Document, para: Span, ws: &mut FactWords) -> Vec<Fact> {
     ws.read(text, para);
     let ws = &*ws;
     let mut out = Vec::new();
-    let mut i = 0;
+    // Where the next fact may start: past the words the last one took.
+    let mut from = 0;
     let raw = |k: usize| &text[ws.words[k].span.start..ws.words[k].span.end];
-    while i < ws.len() {
-        let w = &ws.words[i];
-        let f = ws.folded(i).unwrap_or_default();
-        if !w.number && !may_start_a_fact(f) {
-            i += 1;
+    for &i in &ws.starts {
+        if i < from {
             continue;
         }
+        let w = &ws.words[i];
+        let f = ws.folded(i).unwrap_or_default();
         let next = ws.folded(i + 1);
         let prev = i.checked_sub(1).and_then(|p| ws.folded(p));
         let mut end = i;
@@ -630,7 +633,7 @@ fn facts_with(doc: &Document, para: Span, ws: &mut FactWords) -> Vec<Fact> {
             let last = ws.words.get(end).unwrap_or(w);
             out.push(Fact { span: Span::new(w.span.start, last.span.end), sort, key });
         }
-        i = end + 1;
+        from = end + 1;
     }
     out
 }
