@@ -174,6 +174,8 @@ fn places_of(doc: &Document, toks: &[Token], lower: FxHashSet<String>) -> Places
         lexicon::ALIASES.iter().find(|(a, _)| *a == k).map_or(k, |(_, to)| to.to_string())
     };
     let mut out = Vec::new();
+    // Each word's `low`, written into one buffer reused from word to word.
+    let mut buf = String::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -181,8 +183,10 @@ fn places_of(doc: &Document, toks: &[Token], lower: FxHashSet<String>) -> Places
             i += 1;
             continue;
         }
-        let w = low(text, t);
-        let kinds = lists.place_word(&w);
+        buf.clear();
+        push_low(text, t, &mut buf);
+        let w = buf.as_str();
+        let kinds = lists.place_word(w);
         // The longest known phrase starting here ("United States", "Rio de Janeiro"), looked
         // for only after a word that starts one.
         let mut found = None;
@@ -198,9 +202,9 @@ fn places_of(doc: &Document, toks: &[Token], lower: FxHashSet<String>) -> Places
             }
         }
         if found.is_none() {
-            let place = kinds & PLACE != 0 && !lexicon::FRAGMENTS.contains(&w.as_ref());
+            let place = kinds & PLACE != 0 && !lexicon::FRAGMENTS.contains(&w);
             if place || kinds & ORG != 0 {
-                found = Some((1, w.into_owned()));
+                found = Some((1, w.to_owned()));
             }
         }
         match found {
@@ -799,6 +803,19 @@ fn low<'a>(text: &'a str, t: &Token) -> Cow<'a, str> {
     }
 }
 
+/// [`low`] of a token appended to `buf`: nothing allocated for a word in ASCII or written in
+/// lower case already (most words), once `buf` has grown.
+fn push_low(text: &str, t: &Token, buf: &mut String) {
+    let w = t.text(text).trim_end_matches('.');
+    if t.plain() {
+        buf.push_str(w);
+    } else if w.is_ascii() {
+        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.push_str(&low(text, t));
+    }
+}
+
 /// Whether [`low`] reads a word as it is written: in lower case, without a curly apostrophe.
 fn is_plain(w: &str) -> bool {
     is_lower(w) && (w.is_ascii() || !w.contains('’'))
@@ -873,6 +890,8 @@ fn candidates(text: &str, toks: &[Token], lists: &Lists, lower: &StrSet) -> Vec<
 struct Scratch {
     /// The words of a run joined by spaces.
     phrase: String,
+    /// The `low` of each word of a run, one after another.
+    lows: String,
     names: Names,
 }
 
@@ -905,10 +924,21 @@ fn judge(
     out: &mut Vec<Candidate>,
 ) {
     let (i, j) = (run.start, run.end);
-    let Scratch { phrase, names } = scratch;
+    let Scratch { phrase, lows: low_buf, names } = scratch;
     let is_first_name = |w: &str| names.info(lists, w).0;
     let surname_rank = |w: &str| names.info(lists, w).1;
-    let lows: smallvec::SmallVec<[Cow<str>; 4]> = toks[i..j].iter().map(|t| low(text, t)).collect();
+    // Each word's `low`, written one after another into a buffer kept from run to run.
+    low_buf.clear();
+    let ends: smallvec::SmallVec<[usize; 4]> = toks[i..j]
+        .iter()
+        .map(|t| {
+            push_low(text, t, low_buf);
+            low_buf.len()
+        })
+        .collect();
+    let low_buf = low_buf.as_str();
+    let lows: smallvec::SmallVec<[&str; 4]> =
+        (0..ends.len()).map(|k| &low_buf[k.checked_sub(1).map_or(0, |p| ends[p])..ends[k]]).collect();
     let whole = Span::new(toks[i].span().start, toks[j - 1].span().end);
     let thing =
         |span: Span| Candidate { span, words: Words::new(), person: false, thing: true, caps_free: false };
@@ -928,7 +958,7 @@ fn judge(
         return;
     }
     // Every place phrase has a space, and one word has none: only a run of words can hold one.
-    if lists.thing_prefixes.contains(lows[0].as_ref())
+    if lists.thing_prefixes.contains(lows[0])
         || (lows.len() > 1 && {
             phrase.clear();
             for (n, w) in lows.iter().enumerate() {
@@ -956,7 +986,7 @@ fn judge(
             || (w.contains('-') && w.split('-').all(|p| lists.titles.contains(p) || lists.roles.contains(p)))
     };
     for x in 0..lows.len().saturating_sub(1) {
-        let w = lows[x].as_ref();
+        let w = lows[x];
         let t = &toks[i + x];
         let rest_named = lows[x + 1..].iter().any(|w| !lists.suffixes.contains(w.as_ref()));
         if !rest_named {
@@ -977,7 +1007,7 @@ fn judge(
         } else if t.shape == Shape::Upper {
             // An acronym before a name ("NATO chief"), unless it is a pair of initials ("JD Vance").
             lows[x].chars().count() > 3 || next.shape != Shape::Cap || lists.is_thing(w)
-        } else if x == 0 && t.first() && !is_first_name(w) && lows.len() >= 3 && is_first_name(&lows[1]) {
+        } else if x == 0 && t.first() && !is_first_name(w) && lows.len() >= 3 && is_first_name(lows[1]) {
             // A capitalised word opening the sentence before a first name: "Physicist Peter Higgs".
             true
         } else {
@@ -990,7 +1020,7 @@ fn judge(
     // After the name: dates and places ("Putin Monday") go, but an organisation word makes
     // the whole run a thing ("White House", "Trump Tower").
     while b > a {
-        let w = lows[b - 1].as_ref();
+        let w = lows[b - 1];
         if lists.suffixes.contains(w) {
             break;
         }
@@ -1419,6 +1449,20 @@ mod tests {
             let (low, general) = (lower_case(&w), w.to_lowercase());
             proptest::prop_assert_eq!(low.as_ref(), general.as_str());
             proptest::prop_assert_eq!(matches!(low, Cow::Borrowed(_)), w == general);
+        }
+
+        /// Every token's `low`, appended to a buffer, is `low` itself: ASCII or not, plain or
+        /// capitalised, with full stops and apostrophes of both kinds.
+        #[test]
+        fn pushed_low_is_low(t in "([A-Za-zÉéİ’'.]{1,6}[ ,]){0,8}") {
+            let doc = Document::parse(crate::input::Source::from_text("t", &t));
+            let mut buf = String::from("kept ");
+            for tok in tokenize(&doc) {
+                let from = buf.len();
+                push_low(&doc.text, &tok, &mut buf);
+                let expected = low(&doc.text, &tok);
+                proptest::prop_assert_eq!(&buf[from..], expected.as_ref());
+            }
         }
     }
 
