@@ -6,7 +6,7 @@ use crate::groups::Groups;
 use crate::links::{Link, Paras, Row, RowStatus};
 use crate::pairs::PairIndex;
 use crate::progress::Progress;
-use crate::terms::{TermModel, Unit, Units};
+use crate::terms::{TermModel, Unit, Units, WordReader};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::atomic::Ordering;
@@ -85,7 +85,17 @@ pub fn align(left: &Document, right: &Document) -> Alignment {
 
 /// [`align`], counting scored sentences in `progress` as it goes.
 pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Alignment {
-    let model = TermModel::build(left, right);
+    align_reading::<()>(left, right, progress).0
+}
+
+/// [`align_with`], with a reader of each document's words (left, right) handed them as the
+/// term model scans them ([`TermModel::build_reading`]).
+pub fn align_reading<R: WordReader>(
+    left: &Document,
+    right: &Document,
+    progress: &Progress,
+) -> (Alignment, [R; 2]) {
+    let (model, readers) = TermModel::build_reading::<R>(left, right);
     progress.sentences.store(model.left.len() + model.right.len(), Ordering::Relaxed);
     // The sentence pairs' scores and verdicts are needed only for the evidence: dropped once it
     // is gathered, before the links are weighed (a million-line pair holds hundreds of MB so).
@@ -166,7 +176,7 @@ pub fn align_with(left: &Document, right: &Document, progress: &Progress) -> Ali
     let similarity = shared_content(&model, &links);
     drop(model);
     let rows = rows_from_sorted(left, right, &links);
-    Alignment { links, rows, similarity: round3(similarity) }
+    (Alignment { links, rows, similarity: round3(similarity) }, readers)
 }
 
 /// The agreed sentence pairs of each paragraph pair: every candidate pair scored, lifted by

@@ -275,11 +275,15 @@ impl Comparison {
         right: Option<Arc<Document>>,
         progress: &Progress,
     ) -> Comparison {
-        let (Alignment { links, rows, similarity }, people) = rayon::join(
+        // The facts of the lens are read from the words the alignment's term model scans.
+        let ((Alignment { links, rows, similarity }, facts), people) = rayon::join(
             || {
                 let a = match &right {
-                    Some(r) => align::align_with(&left, r, progress),
-                    None => align::single(&left),
+                    Some(r) => {
+                        let (a, [lf, rf]) = align::align_reading::<findings::FactReader>(&left, r, progress);
+                        (a, Some([lf.into_facts(), rf.into_facts()]))
+                    }
+                    None => (align::single(&left), None),
                 };
                 progress.finish(Stage::Alignment);
                 a
@@ -312,7 +316,7 @@ impl Comparison {
                     w
                 },
                 || {
-                    let f = findings::find(&left, r, &links, &people);
+                    let f = findings::find_with_facts(&left, r, &links, &people, facts);
                     progress.finish(Stage::Findings);
                     f
                 },

@@ -105,10 +105,21 @@ pub struct Quote {
 
 /// Everything the lens finds in a pair, grouped by kind and in reading order within a kind.
 pub fn find(left: &Document, right: &Document, links: &[Link], people: &People) -> Vec<Finding> {
+    find_with_facts(left, right, links, people, None)
+}
+
+/// [`find`], with each document's facts where they were read already ([`FactReader`]).
+pub fn find_with_facts(
+    left: &Document,
+    right: &Document,
+    links: &[Link],
+    people: &People,
+    facts: Option<[ParaFacts; 2]>,
+) -> Vec<Finding> {
     // The three lenses in parallel, their findings in this order before the (stable) sort.
     let (quotes, (numbers, names)) = rayon::join(
         || quote_findings(left, right, links, people),
-        || rayon::join(|| number_findings(left, right, links), || name_findings(left, right, people)),
+        || rayon::join(|| number_findings(left, right, links, facts), || name_findings(left, right, people)),
     );
     let mut out = quotes;
     out.extend(numbers);
@@ -472,19 +483,28 @@ struct FactWord {
 }
 
 impl FactWords {
+    /// Reads the words of `span` (after those read before: [`FactWords::clear`] first).
     fn read(&mut self, text: &str, span: Span) {
-        let FactWords { scratch, folded, words, starts } = self;
-        folded.clear();
-        words.clear();
-        starts.clear();
-        terms::scan_words(text, span, scratch, |w| {
-            if w.number || may_start_a_fact(w.folded) {
-                starts.push(words.len());
-            }
-            let from = folded.len();
-            folded.push_str(w.folded);
-            words.push(FactWord { span: w.span, at: from..folded.len(), number: w.number });
-        });
+        let mut scratch = std::mem::take(&mut self.scratch);
+        terms::scan_words(text, span, &mut scratch, |w| self.push(&w));
+        self.scratch = scratch;
+    }
+
+    /// Takes the next word.
+    fn push(&mut self, w: &terms::WordRef) {
+        if w.number || may_start_a_fact(w.folded) {
+            self.starts.push(self.words.len());
+        }
+        let from = self.folded.len();
+        self.folded.push_str(w.folded);
+        self.words.push(FactWord { span: w.span, at: from..self.folded.len(), number: w.number });
+    }
+
+    /// Forgets the words read (keeping the buffers).
+    fn clear(&mut self) {
+        self.folded.clear();
+        self.words.clear();
+        self.starts.clear();
     }
 
     /// The folded form of word `k`, if there is one.
@@ -504,10 +524,16 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
 
 /// [`facts`], reading the words into buffers the caller reuses.
 fn facts_with(doc: &Document, para: Span, ws: &mut FactWords) -> Vec<Fact> {
-    let text = doc.text.as_str();
-    ws.read(text, para);
-    let ws = &*ws;
+    ws.clear();
+    ws.read(&doc.text, para);
     let mut out = Vec::new();
+    facts_of_words(doc, para, ws, &mut out);
+    out
+}
+
+/// The facts of paragraph `para` of `doc`, whose words `ws` holds, appended to `out`.
+fn facts_of_words(doc: &Document, para: Span, ws: &FactWords, out: &mut Vec<Fact>) {
+    let text = doc.text.as_str();
     // Where the next fact may start: past the words the last one took.
     let mut from = 0;
     let raw = |k: usize| &text[ws.words[k].span.start..ws.words[k].span.end];
@@ -635,7 +661,6 @@ fn facts_with(doc: &Document, para: Span, ws: &mut FactWords) -> Vec<Fact> {
         }
         from = end + 1;
     }
-    out
 }
 
 /// Paragraphs whose facts one parallel task reads.
@@ -643,10 +668,50 @@ const FACT_CHUNK: usize = 256;
 
 /// Each paragraph's facts, in one array (a vector per paragraph costs a million-line text
 /// more than its facts).
-struct ParaFacts {
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParaFacts {
     /// Paragraph `p`'s facts are `facts[starts[p]..starts[p + 1]]`.
     starts: Vec<usize>,
     facts: Vec<Fact>,
+}
+
+impl Default for ParaFacts {
+    fn default() -> Self {
+        ParaFacts { starts: vec![0], facts: Vec::new() }
+    }
+}
+
+/// A document's facts, read from its words as the alignment's term model scans them
+/// ([`crate::terms::WordReader`]): the text is scanned once for both.
+#[derive(Default)]
+pub struct FactReader {
+    words: FactWords,
+    facts: ParaFacts,
+}
+
+impl FactReader {
+    /// Each paragraph's facts.
+    pub fn into_facts(self) -> ParaFacts {
+        self.facts
+    }
+}
+
+impl terms::WordReader for FactReader {
+    fn word(&mut self, w: &terms::WordRef) {
+        self.words.push(w);
+    }
+
+    fn paragraph(&mut self, doc: &Document, para: usize, whole: bool) {
+        let span = doc.paragraphs[para].span;
+        if !whole {
+            self.words.clear();
+            self.words.read(&doc.text, span);
+        }
+        debug_assert_eq!(self.facts.starts.len(), para + 1, "paragraphs in order, each once");
+        facts_of_words(doc, span, &self.words, &mut self.facts.facts);
+        self.facts.starts.push(self.facts.facts.len());
+        self.words.clear();
+    }
 }
 
 impl ParaFacts {
@@ -660,7 +725,14 @@ impl ParaFacts {
     }
 }
 
-fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Finding> {
+/// The number findings; `facts`: each document's paragraphs' facts where they were read already
+/// (as the term model scanned the words).
+fn number_findings(
+    left: &Document,
+    right: &Document,
+    links: &[Link],
+    facts: Option<[ParaFacts; 2]>,
+) -> Vec<Finding> {
     use rayon::prelude::*;
     let all_facts = |doc: &Document| -> ParaFacts {
         let chunks: Vec<(Vec<Fact>, Vec<usize>)> = doc
@@ -683,7 +755,13 @@ fn number_findings(left: &Document, right: &Document, links: &[Link]) -> Vec<Fin
         }
         out
     };
-    let (lf, rf) = rayon::join(|| all_facts(left), || all_facts(right));
+    let [lf, rf] = match facts {
+        Some(read) => read,
+        None => {
+            let (lf, rf) = rayon::join(|| all_facts(left), || all_facts(right));
+            [lf, rf]
+        }
+    };
     // Groups of linked paragraphs: connected parts of the link graph.
     let n = left.paragraphs.len();
     let mut parent: Vec<usize> = (0..n + right.paragraphs.len()).collect();
@@ -818,4 +896,50 @@ fn name_findings(left: &Document, right: &Document, people: &People) -> Vec<Find
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Source;
+
+    /// Sentences that cut a word ("1,2" and "00 people") or leave text between them are not
+    /// read for facts: the paragraph is scanned whole, and its facts are its own.
+    #[test]
+    fn facts_of_sentences_that_cut_a_word_are_the_paragraphs() {
+        let text = "They counted 1,200 people. Two more";
+        let cut = text.find(",2").unwrap() + 2;
+        let mut doc = Document::parse(Source::from_text("a", text));
+        let span = doc.paragraphs[0].span;
+        let sentences = [Span::new(0, cut), Span::new(cut, text.len())];
+        doc.paragraphs[0] =
+            crate::document::Paragraph::new(span, Kind::Body, sentences.into_iter().collect());
+        let other = Document::parse(Source::from_text("b", "Nothing here."));
+        let (_, [read, _]) = terms::TermModel::build_reading::<FactReader>(&doc, &other);
+        let alone = facts(&doc, span);
+        assert!(alone.iter().any(|f| f.key == "count:1200"), "{alone:?}");
+        assert_eq!(read.into_facts().of(0), alone.as_slice());
+    }
+
+    proptest::proptest! {
+        /// The facts read from the words the term model scans, sentence by sentence, are each
+        /// paragraph's facts as a scan of the whole paragraph finds them: with sentences that
+        /// end without a space after them, decimals, dotted acronyms, separators between digits
+        /// and headings.
+        #[test]
+        fn facts_read_with_the_term_model_are_each_paragraphs_facts(
+            a in "((one|two|May|Monday|last|week|per|cent|U\\.S\\.|1,200|3\\.5|2015|million|# Two|people|€5|5%|Dr\\.|é|“Ten”)[ .,!?…\u{a0}\n]{1,3}){0,25}",
+            b in "((three|June|today|next|year|1\\.5|20|billion|percent|St\\.|J\\.R\\.|said|’s)[ .,!?\n]{1,3}){0,25}",
+        ) {
+            let (l, r) = (Document::parse(Source::from_text("a", &a)), Document::parse(Source::from_text("b", &b)));
+            let (_, [lf, rf]) = terms::TermModel::build_reading::<FactReader>(&l, &r);
+            for (doc, read) in [(&l, lf.into_facts()), (&r, rf.into_facts())] {
+                proptest::prop_assert_eq!(read.starts.len(), doc.paragraphs.len() + 1);
+                for (p, para) in doc.paragraphs.iter().enumerate() {
+                    let alone = facts(doc, para.span);
+                    proptest::prop_assert_eq!(read.of(p), alone.as_slice());
+                }
+            }
+        }
+    }
 }

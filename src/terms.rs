@@ -287,6 +287,41 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
     out
 }
 
+/// What else reads a document's words as the term model scans them, so that the text is
+/// scanned once for both ([`TermModel::build_reading`]): each paragraph's words in order, then
+/// the paragraph's end.
+pub trait WordReader: Default + Send {
+    /// The next word of the paragraph being read.
+    fn word(&mut self, w: &WordRef);
+    /// The end of paragraph `para`. `whole`: the words handed over since the last paragraph
+    /// are the paragraph's words as [`scan_words`] finds them in the whole paragraph (its
+    /// sentences tile it, white space between them). Otherwise (a paragraph the model passes
+    /// over, or sentences that leave other text between them) the reader scans the paragraph
+    /// itself.
+    fn paragraph(&mut self, doc: &Document, para: usize, whole: bool);
+}
+
+/// No other reader.
+impl WordReader for () {
+    fn word(&mut self, _: &WordRef) {}
+    fn paragraph(&mut self, _: &Document, _: usize, _: bool) {}
+}
+
+/// Whether a paragraph's words are its sentences' words one after another: the sentences
+/// (`sentences`, in order, inside `para`) leave only ASCII white space around and between
+/// them, and some between each two. No word then crosses from one sentence to the next, and
+/// the character after a sentence's last word is one that joins nothing, as the end of the
+/// sentence's own text joins nothing.
+fn sentences_tile(text: &str, para: Span, sentences: &[Span]) -> bool {
+    let gap = |from: usize, to: usize| {
+        from <= to && text.as_bytes().get(from..to).is_some_and(|g| g.iter().all(u8::is_ascii_whitespace))
+    };
+    let Some((first, last)) = sentences.first().zip(sentences.last()) else { return false };
+    gap(para.start, first.start)
+        && gap(last.end, para.end)
+        && sentences.windows(2).all(|w| w[0].end < w[1].start && gap(w[0].end, w[1].start))
+}
+
 /// The words of a span, as [`words`] finds them, handed one by one to `each`.
 pub fn scan_words(text: &str, span: Span, scratch: &mut Scratch, each: impl FnMut(WordRef)) {
     // A span cut at a byte count (a window of "40 bytes after a name") may end inside a
@@ -607,7 +642,7 @@ impl Builder {
         units.renumber(&to);
     }
 
-    fn units(&mut self, doc: &Document, reading: &Reading) -> Units {
+    fn units(&mut self, doc: &Document, reading: &Reading, reader: &mut impl WordReader) -> Units {
         let mut cache: StrMap<'static, u32> = StrMap::new();
         let quotes = &doc.quotes;
         // The words come in reading order: the first quotation not closed before a word is
@@ -633,12 +668,14 @@ impl Builder {
         let (mut seq, mut terms, mut quoted): (Vec<u32>, Vec<u32>, Vec<u32>) = Default::default();
         for (p, para) in doc.paragraphs.iter().enumerate() {
             if para.kind == Kind::Furniture {
+                reader.paragraph(doc, p, false);
                 continue;
             }
             for &span in para.sentences() {
                 seq.clear();
                 in_quote.clear();
                 scan_words(&doc.text, span, &mut scratch, |w| {
+                    reader.word(&w);
                     seq.push(self.id(&w, &doc.text, reading, &mut cache));
                     in_quote.push(inside(w.span.start));
                 });
@@ -656,6 +693,7 @@ impl Builder {
                     out.push(p, para.kind, &seq, &terms, &quoted);
                 }
             }
+            reader.paragraph(doc, p, sentences_tile(&doc.text, para.span, para.sentences()));
         }
         out
     }
@@ -663,6 +701,12 @@ impl Builder {
 
 impl TermModel {
     pub fn build(left: &Document, right: &Document) -> TermModel {
+        Self::build_reading::<()>(left, right).0
+    }
+
+    /// [`TermModel::build`], with a reader of each document's words handed them as they are
+    /// scanned (left, right).
+    pub fn build_reading<R: WordReader>(left: &Document, right: &Document) -> (TermModel, [R; 2]) {
         // A document too short for its language to be told reads in its partner's.
         let pair = std::sync::OnceLock::new();
         let language = |d: &Document| {
@@ -673,10 +717,12 @@ impl TermModel {
         // then numbered on from the left's, as one pass over both would number them.
         let read = |doc: &Document, lang: Option<Language>| {
             let mut b = Builder::default();
-            let units = b.units(doc, &Reading::new(lang));
-            (b, units)
+            let mut reader = R::default();
+            let units = b.units(doc, &Reading::new(lang), &mut reader);
+            (b, units, reader)
         };
-        let ((mut b, mut l), (rb, mut r)) = rayon::join(|| read(left, left_lang), || read(right, right_lang));
+        let ((mut b, mut l, left_reader), (rb, mut r, right_reader)) =
+            rayon::join(|| read(left, left_lang), || read(right, right_lang));
         b.absorb(rb, &mut r);
         let stop = std::mem::take(&mut b.stop);
         let mut df = vec![0u32; b.stems.len()];
@@ -727,7 +773,8 @@ impl TermModel {
             })
             .collect();
         let id = MODELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        TermModel { stems: b.stems, weights, df, prefix, stop, name, left: l, right: r, id }
+        let model = TermModel { stems: b.stems, weights, df, prefix, stop, name, left: l, right: r, id };
+        (model, [left_reader, right_reader])
     }
 
     /// A unit made of several (a bulleted list read as a whole): units `range` of `units`,
