@@ -468,8 +468,8 @@ fn with_list_scores(model: &TermModel, mut scores: Scores) -> (Scores, HashSet<(
         }
     }
     if lifts.iter().any(|&((i, j), _)| scores.pairs.find(i, j).is_none()) {
-        let all: Vec<(usize, usize)> = scores.pairs.iter().chain(lifts.iter().map(|&(key, _)| key)).collect();
-        let pairs = PairIndex::new(model.left.len(), &all);
+        let all = scores.pairs.iter().chain(lifts.iter().map(|&(key, _)| key));
+        let pairs = PairIndex::new(model.left.len(), all);
         let score = pairs.iter().map(|(i, j)| scores.get(i, j).unwrap_or(0.0)).collect();
         scores = Scores { pairs, score };
     }
@@ -483,6 +483,25 @@ fn with_list_scores(model: &TermModel, mut scores: Scores) -> (Scores, HashSet<(
 
 fn round3(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// A sentence's candidates, best first: at most [`CANDIDATES`] sentence pairs (left unit,
+/// right unit), held in place (a million sentences make no allocation each).
+#[derive(Debug, Clone, Copy, Default)]
+struct Picks {
+    pairs: [(u32, u32); CANDIDATES],
+    len: u8,
+}
+
+impl Picks {
+    fn push(&mut self, (i, j): (usize, usize)) {
+        self.pairs[usize::from(self.len)] = (crate::input::narrow(i), crate::input::narrow(j));
+        self.len += 1;
+    }
+
+    fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
+        self.pairs[..usize::from(self.len)].iter().map(|&(i, j)| (i as usize, j as usize))
+    }
 }
 
 /// Scores of likely sentence pairs: those sharing a rare term, the best few each way.
@@ -502,7 +521,7 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
     let one_way = |from: &Units, to_index: &Groups<u32>, to_len: usize, flip: bool| {
         let scratch = || (vec![0.0f32; to_len], Vec::<usize>::new());
         let score = |(acc, touched): &mut (Vec<f32>, Vec<usize>), (a, unit): (usize, Unit)| {
-            let mut found = Vec::new();
+            let mut found = Picks::default();
             for &t in unit.terms().iter().filter(|&&t| usable(t)) {
                 for &b in to_index.of(t as usize) {
                     let b = b as usize;
@@ -541,9 +560,8 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
         (0..from.len())
             .into_par_iter()
             .map(|a| (a, from.get(a)))
-            .map_with(scratch(), score)
-            .flatten_iter()
-            .collect::<Vec<(usize, usize)>>()
+            .map_init(scratch, score)
+            .collect::<Vec<Picks>>()
     };
     let (forward, backward) = rayon::join(
         || one_way(&model.left, &right_index, model.right.len(), false),
@@ -551,10 +569,8 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
     );
     // A pair both sentences pick (about half of them) is scored once: the distinct pairs,
     // then their similarities in parallel.
-    let mut found = forward;
-    found.extend(backward);
-    let pairs = PairIndex::new(model.left.len(), &found);
-    drop(found);
+    let pairs = PairIndex::new(model.left.len(), forward.iter().chain(&backward).flat_map(Picks::pairs));
+    drop((forward, backward));
     let score = (0..pairs.len())
         .into_par_iter()
         .map(|k| {

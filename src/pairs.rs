@@ -19,24 +19,31 @@ impl PairIndex {
     ///
     /// Panics if a left member is `lefts` or more, or a member does not fit in 32 bits (the
     /// units of texts of up to 4 GiB do).
-    pub fn new(lefts: usize, pairs: &[(usize, usize)]) -> PairIndex {
+    /// (`pairs` is read twice: once to count each left member's pairs, once to place them.)
+    pub fn new<I>(lefts: usize, pairs: I) -> PairIndex
+    where
+        I: IntoIterator<Item = (usize, usize)>,
+        I::IntoIter: Clone,
+    {
+        let pairs = pairs.into_iter();
         let mut starts = vec![0usize; lefts + 1];
-        for &(i, _) in pairs {
+        for (i, _) in pairs.clone() {
             starts[i + 1] += 1;
         }
         for i in 0..lefts {
             starts[i + 1] += starts[i];
         }
         let mut next = starts.clone();
-        let mut right = vec![0u32; pairs.len()];
-        for &(i, j) in pairs {
+        let total = starts[lefts];
+        let mut right = vec![0u32; total];
+        for (i, j) in pairs {
             right[next[i]] = narrow(j);
             next[i] += 1;
         }
         drop(next);
         // Each left member's pairs sorted and made distinct, moved down over the duplicates.
         let mut kept = 0;
-        let mut left = Vec::with_capacity(pairs.len());
+        let mut left = Vec::with_capacity(total);
         for i in 0..lefts {
             let (from, to) = (starts[i], starts[i + 1]);
             right[from..to].sort_unstable();
@@ -76,7 +83,7 @@ impl PairIndex {
     }
 
     /// The pairs in order.
-    pub fn iter(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
         self.left.iter().zip(&self.right).map(|(&i, &j)| (i as usize, j as usize))
     }
 }
@@ -96,7 +103,7 @@ mod tests {
 
     #[test]
     fn pairs_are_sorted_distinct_and_found() {
-        let p = PairIndex::new(4, &[(2, 7), (0, 3), (2, 1), (0, 3), (3, 0), (2, 7)]);
+        let p = PairIndex::new(4, [(2, 7), (0, 3), (2, 1), (0, 3), (3, 0), (2, 7)]);
         assert_eq!(p.iter().collect::<Vec<_>>(), [(0, 3), (2, 1), (2, 7), (3, 0)]);
         assert_eq!(p.len(), 4);
         assert_eq!((p.find(2, 7), p.find(2, 1), p.find(0, 3)), (Some(2), Some(1), Some(0)));
@@ -105,13 +112,13 @@ mod tests {
             (None, None, None, None)
         );
         assert_eq!(p.pair(3), (3, 0));
-        assert!(PairIndex::new(0, &[]).is_empty());
+        assert!(PairIndex::new(0, []).is_empty());
     }
 
     proptest! {
         #[test]
         fn the_index_is_the_sorted_set(pairs in proptest::collection::vec((0usize..20, 0usize..20), 0..200)) {
-            let p = PairIndex::new(20, &pairs);
+            let p = PairIndex::new(20, pairs.iter().copied());
             let set: std::collections::BTreeSet<(usize, usize)> = pairs.iter().copied().collect();
             prop_assert_eq!(p.iter().collect::<Vec<_>>(), set.iter().copied().collect::<Vec<_>>());
             for i in 0..21 {
