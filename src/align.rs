@@ -486,7 +486,8 @@ fn round3(x: f32) -> f64 {
 }
 
 /// A sentence's candidates, best first: at most [`CANDIDATES`] sentence pairs (left unit,
-/// right unit), held in place (a million sentences make no allocation each).
+/// right unit), held in place (a million sentences make no allocation each) until they join
+/// the side's one list of 32-bit pairs (most sentences of a million-line text have none).
 #[derive(Debug, Clone, Copy, Default)]
 struct Picks {
     pairs: [(u32, u32); CANDIDATES],
@@ -499,8 +500,8 @@ impl Picks {
         self.len += 1;
     }
 
-    fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
-        self.pairs[..usize::from(self.len)].iter().map(|&(i, j)| (i as usize, j as usize))
+    fn into_pairs(self) -> impl Iterator<Item = (u32, u32)> {
+        (0..usize::from(self.len)).map(move |k| self.pairs[k])
     }
 }
 
@@ -561,7 +562,8 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
             .into_par_iter()
             .map(|a| (a, from.get(a)))
             .map_init(scratch, score)
-            .collect::<Vec<Picks>>()
+            .flat_map_iter(Picks::into_pairs)
+            .collect::<Vec<(u32, u32)>>()
     };
     let (forward, backward) = rayon::join(
         || one_way(&model.left, &right_index, model.right.len(), false),
@@ -569,7 +571,10 @@ fn candidate_scores(model: &TermModel, progress: &Progress) -> Scores {
     );
     // A pair both sentences pick (about half of them) is scored once: the distinct pairs,
     // then their similarities in parallel.
-    let pairs = PairIndex::new(model.left.len(), forward.iter().chain(&backward).flat_map(Picks::pairs));
+    let pairs = PairIndex::new(
+        model.left.len(),
+        forward.iter().chain(&backward).map(|&(i, j)| (i as usize, j as usize)),
+    );
     drop((forward, backward));
     let score = (0..pairs.len())
         .into_par_iter()
