@@ -670,8 +670,9 @@ const FACT_CHUNK: usize = 256;
 /// more than its facts).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParaFacts {
-    /// Paragraph `p`'s facts are `facts[starts[p]..starts[p + 1]]`.
-    starts: Vec<usize>,
+    /// Paragraph `p`'s facts are `facts[starts[p]..starts[p + 1]]` (32-bit: a text has fewer
+    /// facts than bytes, and a million-line text has a start for each line).
+    starts: Vec<u32>,
     facts: Vec<Fact>,
 }
 
@@ -708,20 +709,24 @@ impl terms::WordReader for FactReader {
             self.words.read(&doc.text, span);
         }
         debug_assert_eq!(self.facts.starts.len(), para + 1, "paragraphs in order, each once");
+        if para == 0 {
+            // Room for every paragraph's start at once, not doubled on the way.
+            self.facts.starts.reserve_exact(doc.paragraphs.len());
+        }
         facts_of_words(doc, span, &self.words, &mut self.facts.facts);
-        self.facts.starts.push(self.facts.facts.len());
+        self.facts.starts.push(crate::input::narrow(self.facts.facts.len()));
         self.words.clear();
     }
 }
 
 impl ParaFacts {
     fn of(&self, p: usize) -> &[Fact] {
-        &self.facts[self.starts[p]..self.starts[p + 1]]
+        &self.facts[self.starts[p] as usize..self.starts[p + 1] as usize]
     }
 
     /// Each paragraph's facts, in paragraph order.
     fn iter(&self) -> impl Iterator<Item = &[Fact]> {
-        self.starts.windows(2).map(|w| &self.facts[w[0]..w[1]])
+        self.starts.windows(2).map(|w| &self.facts[w[0] as usize..w[1] as usize])
     }
 }
 
@@ -750,7 +755,7 @@ fn number_findings(
         let mut out = ParaFacts { starts: vec![0], facts: Vec::new() };
         for (facts, ends) in chunks {
             let base = out.facts.len();
-            out.starts.extend(ends.into_iter().map(|e| base + e));
+            out.starts.extend(ends.into_iter().map(|e| crate::input::narrow(base + e)));
             out.facts.extend(facts);
         }
         out

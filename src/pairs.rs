@@ -8,7 +8,8 @@
 /// `right[starts[i]..starts[i + 1]]`, in increasing order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PairIndex {
-    starts: Vec<usize>,
+    /// (32-bit, as the pairs are fewer than 4 G: a million-sentence side's starts take 4 MB.)
+    starts: Vec<u32>,
     left: Vec<u32>,
     right: Vec<u32>,
 }
@@ -26,7 +27,7 @@ impl PairIndex {
         I::IntoIter: Clone,
     {
         let pairs = pairs.into_iter();
-        let mut starts = vec![0usize; lefts + 1];
+        let mut starts = vec![0u32; lefts + 1];
         for (i, _) in pairs.clone() {
             starts[i + 1] += 1;
         }
@@ -34,10 +35,10 @@ impl PairIndex {
             starts[i + 1] += starts[i];
         }
         let mut next = starts.clone();
-        let total = starts[lefts];
+        let total = starts[lefts] as usize;
         let mut right = vec![0u32; total];
         for (i, j) in pairs {
-            right[next[i]] = narrow(j);
+            right[next[i] as usize] = narrow(j);
             next[i] += 1;
         }
         drop(next);
@@ -45,9 +46,9 @@ impl PairIndex {
         let mut kept = 0;
         let mut left = Vec::with_capacity(total);
         for i in 0..lefts {
-            let (from, to) = (starts[i], starts[i + 1]);
+            let (from, to) = (starts[i] as usize, starts[i + 1] as usize);
             right[from..to].sort_unstable();
-            starts[i] = kept;
+            starts[i] = narrow(kept);
             for k in from..to {
                 if k == from || right[k] != right[k - 1] {
                     right[kept] = right[k];
@@ -56,7 +57,7 @@ impl PairIndex {
                 }
             }
         }
-        starts[lefts] = kept;
+        starts[lefts] = narrow(kept);
         right.truncate(kept);
         PairIndex { starts, left, right }
     }
@@ -77,7 +78,7 @@ impl PairIndex {
 
     /// The index of pair (`i`, `j`), if it is in the set.
     pub fn find(&self, i: usize, j: usize) -> Option<usize> {
-        let (from, to) = (*self.starts.get(i)?, *self.starts.get(i + 1)?);
+        let (from, to) = (*self.starts.get(i)? as usize, *self.starts.get(i + 1)? as usize);
         let j = u32::try_from(j).ok()?;
         self.right[from..to].binary_search(&j).ok().map(|k| from + k)
     }
