@@ -483,8 +483,9 @@ struct FactWord {
 }
 
 impl FactWords {
-    /// Reads the words of `span` (after those read before: [`FactWords::clear`] first).
+    /// Reads the words of `span`, in place of those read before.
     fn read(&mut self, text: &str, span: Span) {
+        self.clear();
         let mut scratch = std::mem::take(&mut self.scratch);
         terms::scan_words(text, span, &mut scratch, |w| self.push(&w));
         self.scratch = scratch;
@@ -524,7 +525,6 @@ pub fn facts(doc: &Document, para: Span) -> Vec<Fact> {
 
 /// [`facts`], reading the words into buffers the caller reuses.
 fn facts_with(doc: &Document, para: Span, ws: &mut FactWords) -> Vec<Fact> {
-    ws.clear();
     ws.read(&doc.text, para);
     let mut out = Vec::new();
     facts_of_words(doc, para, ws, &mut out);
@@ -705,7 +705,6 @@ impl terms::WordReader for FactReader {
     fn paragraph(&mut self, doc: &Document, para: usize, whole: bool) {
         let span = doc.paragraphs[para].span;
         if !whole {
-            self.words.clear();
             self.words.read(&doc.text, span);
         }
         debug_assert_eq!(self.facts.starts.len(), para + 1, "paragraphs in order, each once");
